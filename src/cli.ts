@@ -1,0 +1,172 @@
+// Commander wiring. Each action imports its command lazily, so `--help` and `--version` load
+// nothing but commander.
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, UsageError } from "./errors.js";
+import { packageVersion } from "./paths.js";
+
+export interface GlobalOptions {
+  color: boolean;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command("api-architect")
+    .description("An interactive tutor for backend API architecture, in your terminal.")
+    .version(packageVersion(), "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .option("--no-color", "print without colour (NO_COLOR and TERM=dumb work too)")
+    .usage("[options] [command]")
+    .allowExcessArguments(true)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      // Commander's usage errors become one line; main.ts owns exit codes.
+      outputError: (str, write) => write(`api-architect: ${str.replace(/^error: /, "").replace(/\n\(Did you mean ([^)]*)\)/, " (did you mean $1)").trim()}\n`),
+    })
+    .addHelpText(
+      "after",
+      `
+Examples:
+  api-architect                      open the home menu
+  api-architect learn 1              read module 01 in your stack
+  api-architect learn 1 --plain      print a lesson as plain text
+  api-architect learn security       open a module by a word of its id
+  api-architect quiz api-fundamentals
+  api-architect faq jwt              find an FAQ answer
+  api-architect config set stack python
+
+Environment:
+  API_ARCHITECT_CONFIG_DIR   where progress is stored (default: your OS config directory)
+  API_ARCHITECT_CONTENT      read the course from another folder (for content authors)
+  NO_COLOR                   disable colour`,
+    );
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  const stackOption = () => new Option("-s, --stack <stack>", "show code in this stack: typescript, python, php, csharp or all");
+
+  program.argument("[command]").action(async (command: string | undefined) => {
+    if (command) {
+      const { suggest } = await import("./learn/resolve.js");
+      const near = suggest(command, program.commands.map((c) => c.name()));
+      throw new UsageError(`unknown command "${command}"${near ? ` (did you mean ${near}?)` : "; see `api-architect --help`"}`);
+    }
+    const { home } = await import("./commands/home.js");
+    code = await home(globals());
+  });
+
+  program
+    .command("learn")
+    .description("read a lesson, one section per screen")
+    .argument("[module]", "module number, id or unique prefix")
+    .addOption(stackOption())
+    .option("--plain", "print the whole lesson as plain text, without prompts")
+    .option("--section <id>", "start at this section")
+    .action(async (module: string | undefined, opts) => {
+      const { learn } = await import("./commands/learn.js");
+      code = await learn(module, opts, globals());
+    });
+
+  program
+    .command("quiz")
+    .description("take a module's quiz; every answer is saved as you give it")
+    .argument("[module]", "module number, id or unique prefix")
+    .addOption(stackOption())
+    .action(async (module: string | undefined, opts) => {
+      const { quiz } = await import("./commands/quiz.js");
+      code = await quiz(module, opts, globals());
+    });
+
+  program
+    .command("roadmap")
+    .description("the six stages and your progress through them")
+    .option("--json", "print as JSON")
+    .addOption(stackOption())
+    .action(async (opts) => {
+      const { roadmap } = await import("./commands/roadmap.js");
+      code = await roadmap(opts, globals());
+    });
+
+  program
+    .command("faq")
+    .description("frequently asked questions; give words to filter them")
+    .argument("[words...]", "words to look for in the questions and answers")
+    .option("--json", "print the entries as JSON")
+    .addOption(stackOption())
+    .action(async (words: string[], opts) => {
+      const { faq } = await import("./commands/faq.js");
+      code = await faq(words, opts, globals());
+    });
+
+  program
+    .command("modules")
+    .description("list the modules with your progress")
+    .option("--json", "print as JSON")
+    .action(async (opts) => {
+      const { modules } = await import("./commands/modules.js");
+      code = await modules(opts, globals());
+    });
+
+  const progress = program
+    .command("progress")
+    .description("your progress; `progress reset` starts over")
+    .option("--json", "print as JSON")
+    .action(async (opts) => {
+      const { progress } = await import("./commands/progress.js");
+      code = await progress(opts, globals());
+    });
+  progress
+    .command("reset")
+    .description("forget all progress (asks first)")
+    .option("-y, --yes", "do not ask for confirmation")
+    .action(async (opts) => {
+      const { reset } = await import("./commands/progress.js");
+      code = await reset(opts, globals());
+    });
+
+  const config = program.command("config").description("read and change settings (stack, color)");
+  config
+    .command("list")
+    .description("show all settings")
+    .action(async () => {
+      const { configList } = await import("./commands/config.js");
+      code = await configList(globals());
+    });
+  config
+    .command("get")
+    .argument("<key>", "stack or color")
+    .description("show one setting")
+    .action(async (key: string) => {
+      const { configGet } = await import("./commands/config.js");
+      code = await configGet(key, globals());
+    });
+  config
+    .command("set")
+    .argument("<key>", "stack or color")
+    .argument("<value>", "the new value")
+    .description("change a setting")
+    .action(async (key: string, value: string) => {
+      const { configSet } = await import("./commands/config.js");
+      code = await configSet(key, value, globals());
+    });
+
+  program
+    .command("validate")
+    .description("check a course folder (for content authors)")
+    .argument("[dir]", "the course folder (default: the built-in course)")
+    .action(async (dir: string | undefined) => {
+      const { validate } = await import("./commands/validate.js");
+      code = await validate(dir, globals());
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
+      // Commander has already printed the message through outputError.
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  return code;
+}

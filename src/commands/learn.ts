@@ -1,0 +1,60 @@
+import type { GlobalOptions } from "../cli.js";
+import { context, ensureStack, stackFor, type Context } from "../context.js";
+import type { Module } from "../content/model.js";
+import { EXIT, UsageError } from "../errors.js";
+import { resolveModule, suggest } from "../learn/resolve.js";
+import { moduleStatus } from "../learn/status.js";
+import { print } from "../output.js";
+import { select } from "../prompts.js";
+import { pad2, renderLesson } from "../render/lesson.js";
+import { readLesson } from "./reader.js";
+
+export interface LearnOptions {
+  stack?: string;
+  plain?: boolean;
+  section?: string;
+}
+
+export async function pickModule(ctx: Context, message: string): Promise<Module> {
+  const p = ctx.progress();
+  return select<Module>(
+    ctx.term,
+    message,
+    ctx.course.modules.map((m) => {
+      const s = moduleStatus(m, p);
+      const mark = s.read ? "✓ read" : s.started ? `… ${s.sectionIndex + 1}/${m.sections.length}` : "";
+      return { name: `${pad2(m.number)}  ${m.title}${mark ? `  (${mark})` : ""}`, value: m, description: m.summary };
+    }),
+    { hint: "name a module, e.g. `api-architect learn 1 --plain`" },
+  );
+}
+
+function startSection(m: Module, wanted: string | undefined, fallback: number): number {
+  if (!wanted) return fallback;
+  const i = m.sections.findIndex((s) => s.id === wanted);
+  if (i >= 0) return i;
+  const near = suggest(wanted, m.sections.map((s) => s.id));
+  throw new UsageError(`module ${m.id} has no section "${wanted}"${near ? `; did you mean "${near}"?` : ""}`);
+}
+
+export async function learn(id: string | undefined, opts: LearnOptions, g: GlobalOptions): Promise<number> {
+  const ctx = context(g);
+  const stack = stackFor(ctx, opts.stack);
+  const interactive = !opts.plain && ctx.term.stdoutTty && ctx.term.stdinTty;
+  if (!interactive) {
+    if (!id) throw new UsageError("name the module to print, e.g. `api-architect learn 1 --plain` (see `api-architect modules`)");
+    const m = resolveModule(ctx.course, id);
+    const from = startSection(m, opts.section, 0);
+    const text = renderLesson(ctx.course, from ? { ...m, sections: m.sections.slice(from) } : m, ctx.term, stack);
+    print(text);
+    return EXIT.ok;
+  }
+  const m = id ? resolveModule(ctx.course, id) : await pickModule(ctx, "Which module?");
+  const chosen = opts.stack ? stack : await ensureStack(ctx);
+  const exit = await readLesson(ctx, m, startSection(m, opts.section, moduleStatus(m, ctx.progress()).sectionIndex), chosen);
+  if (exit === "quiz") {
+    const { runQuiz } = await import("./quiz.js");
+    await runQuiz(ctx, m);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,20 @@
+import { resolve } from "node:path";
+import { loadCourseFrom } from "../content/loader.js";
+import { EXIT } from "../errors.js";
+import { print, warn } from "../output.js";
+import { contentDir } from "../paths.js";
+import type { GlobalOptions } from "../cli.js";
+
+export async function validate(dir: string | undefined, _g: GlobalOptions): Promise<number> {
+  const root = dir ? resolve(dir) : contentDir();
+  const { course, problems } = loadCourseFrom(root);
+  if (problems.length || !course) {
+    for (const p of problems) process.stderr.write(`${p}\n`);
+    warn(`${problems.length} problem${problems.length === 1 ? "" : "s"} in ${root}`);
+    return EXIT.failure;
+  }
+  const questions = course.modules.reduce((n, m) => n + m.quiz.length, 0);
+  const sections = course.modules.reduce((n, m) => n + m.sections.length, 0);
+  print(`${root}: ok — ${course.modules.length} modules, ${sections} sections, ${questions} quiz questions, ${course.faq.length} FAQ entries, ${course.stages.length} stages`);
+  return EXIT.ok;
+}

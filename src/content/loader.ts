@@ -1,0 +1,239 @@
+// Reads a course folder, validates every file and cross-reference, and reports every problem at
+// once as `file:line: message` (paths relative to the course folder).
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { ContentError } from "../errors.js";
+import { codeBlocks, codeGroups, lex, links, parseInfo, splitSections, type Problem } from "./markdown.js";
+import type { Course, FaqEntry, Module, Question, Section, Stage } from "./model.js";
+import { courseSchema, faqFrontSchema, lessonFrontSchema, quizSchema, roadmapSchema, type CourseFile } from "./schema.js";
+
+export interface LoadResult {
+  course?: Course;
+  problems: string[];
+}
+
+class Reporter {
+  readonly problems: string[] = [];
+  constructor(private readonly root: string) {}
+  at(file: string, line: number | undefined, message: string) {
+    const rel = relative(this.root, file) || file;
+    this.problems.push(line ? `${rel}:${line}: ${message}` : `${rel}: ${message}`);
+  }
+}
+
+function readText(file: string, r: Reporter): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    r.at(file, undefined, "cannot be read (missing or not a file)");
+    return undefined;
+  }
+}
+
+/** Parses YAML and checks it against a schema; errors point at the offending key's line. */
+function readYaml<S extends z.ZodType>(
+  file: string,
+  source: string,
+  schema: S,
+  r: Reporter,
+  firstLine = 1,
+): z.infer<S> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  if (doc.errors.length) {
+    for (const e of doc.errors) r.at(file, lineOf(e.pos[0]), `invalid YAML: ${e.message.split("\n")[0]}`);
+    return undefined;
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    // Point at the deepest node that exists along the issue's path.
+    let path = issue.path.slice() as (string | number)[];
+    let node: unknown;
+    while (path.length && !(node = doc.getIn(path, true))) path = path.slice(0, -1);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+    r.at(file, range ? lineOf(range[0]) : firstLine, `${where}${issue.message}`);
+  }
+  return undefined;
+}
+
+/** Splits `---\nyaml\n---\nbody`; returns the body's first line number for error reporting. */
+function frontMatter(file: string, source: string, r: Reporter): { yaml: string; body: string; bodyLine: number } | undefined {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!m) {
+    r.at(file, 1, "must start with front matter between --- lines");
+    return undefined;
+  }
+  const bodyLine = (m[0].match(/\n/g) ?? []).length + 1;
+  return { yaml: m[1]!, body: source.slice(m[0].length), bodyLine };
+}
+
+function loadModule(root: string, folder: string, r: Reporter, policy: CourseFile["quiz"]): Module | undefined {
+  const dir = join(root, "modules", folder);
+  const file = join(dir, "lesson.md");
+  const source = readText(file, r);
+  if (source === undefined) return undefined;
+  const fm = frontMatter(file, source, r);
+  if (!fm) return undefined;
+  const front = readYaml(file, fm.yaml, lessonFrontSchema, r, 2);
+  const problems: Problem[] = [];
+  const raw = splitSections(fm.body, fm.bodyLine, problems);
+  const sections: Section[] = raw.map((s) => {
+    const { lines } = lex(s.markdown, s.line);
+    codeGroups(s.tokens, lines, problems);
+    return s;
+  });
+  for (const p of problems) r.at(file, p.line, p.message);
+  if (!front) return undefined;
+  const expected = `${String(front.number).padStart(2, "0")}-${front.id}`;
+  if (folder !== expected) r.at(file, 2, `front matter says ${expected} but the folder is ${folder}`);
+  const quiz = loadQuiz(join(dir, "quiz.yaml"), front.id, r, policy);
+  const stageLine = 2 + fm.yaml.split("\n").findIndex((l) => l.startsWith("stage:"));
+  return { ...front, sections, quiz, file, stageLine };
+}
+
+function loadQuiz(file: string, moduleId: string, r: Reporter, policy: CourseFile["quiz"]): Question[] {
+  const source = readText(file, r);
+  if (source === undefined) return [];
+  const data = readYaml(file, source, quizSchema, r);
+  if (!data) return [];
+  const seen = new Set<string>();
+  const questions: Question[] = [];
+  for (const q of data.questions) {
+    if (seen.has(q.id)) r.at(file, undefined, `duplicate question id "${q.id}"`);
+    seen.add(q.id);
+    // A quiz snippet is in one language; only its fence attributes are checked.
+    const problems: Problem[] = [];
+    for (const b of codeBlocks(q.prompt, 1)) for (const m of parseInfo(b.info).problems) problems.push({ line: 0, message: m });
+    for (const p of problems) r.at(file, undefined, `question ${q.id}: ${p.message}`);
+    questions.push({ id: q.id, module: moduleId, type: q.type, prompt: q.prompt, options: q.options.map((o) => ({ text: o.text, explain: o.explain, correct: o.correct === true })) });
+  }
+  const count = (t: Question["type"]) => questions.filter((q) => q.type === t).length;
+  if (policy.minQuestions && questions.length < policy.minQuestions) r.at(file, undefined, `has ${questions.length} questions; the course asks for at least ${policy.minQuestions}`);
+  if (policy.minScenario !== undefined && count("scenario") < policy.minScenario) r.at(file, undefined, `has ${count("scenario")} scenario questions; the course asks for at least ${policy.minScenario}`);
+  if (policy.minCode !== undefined && count("code") < policy.minCode) r.at(file, undefined, `has ${count("code")} code questions; the course asks for at least ${policy.minCode}`);
+  if (policy.maxCorrectLongest !== undefined && questions.length) {
+    const longest = questions.filter((q) => {
+      const correct = q.options.find((o) => o.correct)!.text.length;
+      return q.options.every((o) => o.correct || o.text.length < correct);
+    }).length;
+    if (longest / questions.length > policy.maxCorrectLongest) {
+      r.at(file, undefined, `the correct option is the longest in ${longest} of ${questions.length} questions; the course allows at most ${Math.round(policy.maxCorrectLongest * 100)}% (make distractors as long)`);
+    }
+  }
+  return questions;
+}
+
+function loadFaq(root: string, r: Reporter): FaqEntry[] {
+  const dir = join(root, "faq");
+  if (!existsSync(dir)) return [];
+  const entries: FaqEntry[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".md")).sort()) {
+    const file = join(dir, name);
+    const source = readText(file, r);
+    if (source === undefined) continue;
+    const fm = frontMatter(file, source, r);
+    if (!fm) continue;
+    const front = readYaml(file, fm.yaml, faqFrontSchema, r, 2);
+    const problems: Problem[] = [];
+    const { tokens, lines } = lex(fm.body, fm.bodyLine);
+    codeGroups(tokens, lines, problems);
+    for (const p of problems) r.at(file, p.line, p.message);
+    if (!front) continue;
+    if (name !== `${front.id}.md`) r.at(file, 2, `id "${front.id}" does not match the file name (expected ${front.id}.md)`);
+    if (!fm.body.trim()) r.at(file, fm.bodyLine, "the answer is empty");
+    entries.push({ ...front, markdown: fm.body, bodyLine: fm.bodyLine, tokens, file });
+  }
+  return entries.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+function loadStages(root: string, r: Reporter): Stage[] {
+  const file = join(root, "roadmap.yaml");
+  const source = readText(file, r);
+  if (source === undefined) return [];
+  const data = readYaml(file, source, roadmapSchema, r);
+  if (!data) return [];
+  const ids = new Set<string>();
+  for (const s of data.stages) {
+    if (ids.has(s.id)) r.at(file, undefined, `duplicate stage id "${s.id}"`);
+    ids.add(s.id);
+  }
+  return data.stages.sort((a, b) => a.number - b.number);
+}
+
+function checkLinks(course: Course, r: Reporter, unloaded: Set<string>) {
+  const modules = new Map(course.modules.map((m) => [m.id, m]));
+  const faq = new Set(course.faq.map((f) => f.id));
+  const stages = new Set(course.stages.map((s) => s.id));
+  // A module that failed to load has been reported already; links to it are not a second problem.
+  const known = (id: string) => modules.has(id) || unloaded.has(id) || course.planned.some((p) => p.id === id);
+  const check = (file: string, line: number | undefined, href: string) => {
+    const m = /^(module|faq|stage):([^#]*)(?:#(.*))?$/.exec(href);
+    if (!m) {
+      if (/^[a-z]+:/.test(href) && !/^(https?|mailto):/.test(href)) r.at(file, line, `unknown link scheme in "${href}" (use module:, faq:, stage: or https:)`);
+      return;
+    }
+    const [, kind, target, anchor] = m;
+    if (kind === "faq" && !faq.has(target!)) r.at(file, line, `link to unknown FAQ entry "${target}"`);
+    if (kind === "stage" && stages.size && !stages.has(target!)) r.at(file, line, `link to unknown stage "${target}"`);
+    if (kind === "module") {
+      const mod = modules.get(target!);
+      if (!known(target!)) r.at(file, line, `link to unknown module "${target}"`);
+      if (mod && anchor && !mod.sections.some((s) => s.id === anchor)) r.at(file, line, `link to unknown section "${anchor}" of module ${target}`);
+    }
+  };
+  const checkMarkdown = (file: string, markdown: string, firstLine: number) => {
+    const { tokens, lines } = lex(markdown, firstLine);
+    tokens.forEach((t, i) => {
+      for (const href of links([t])) check(file, lines[i], href);
+    });
+  };
+  for (const mod of course.modules) {
+    if (stages.size && !stages.has(mod.stage)) r.at(mod.file, mod.stageLine, `stage "${mod.stage}" is not in roadmap.yaml`);
+    for (const s of mod.sections) checkMarkdown(mod.file, s.markdown, s.line);
+    for (const q of mod.quiz) for (const href of links(lex(q.prompt, 1).tokens)) check(mod.file.replace(/lesson\.md$/, "quiz.yaml"), undefined, href);
+  }
+  for (const f of course.faq) {
+    checkMarkdown(f.file, f.markdown, f.bodyLine);
+    for (const id of f.modules) if (!known(id)) r.at(f.file, 4, `related module "${id}" does not exist`);
+  }
+}
+
+export function loadCourseFrom(root: string): LoadResult {
+  const r = new Reporter(root);
+  if (!existsSync(root) || !statSync(root).isDirectory()) return { problems: [`${root}: not a course folder (no such directory)`] };
+  const courseFile = join(root, "course.yaml");
+  const source = readText(courseFile, r);
+  const meta = source === undefined ? undefined : readYaml(courseFile, source, courseSchema, r);
+  if (!meta) return { problems: r.problems };
+  const modules: Module[] = [];
+  const unloaded = new Set<string>();
+  for (const folder of meta.modules) {
+    const mod = loadModule(root, folder, r, meta.quiz);
+    if (!mod) {
+      unloaded.add(folder.replace(/^\d{2}-/, ""));
+      continue;
+    }
+    if (modules.some((m) => m.id === mod.id)) r.at(mod.file, 2, `duplicate module id "${mod.id}"`);
+    if (modules.some((m) => m.number === mod.number)) r.at(mod.file, 3, `duplicate module number ${mod.number}`);
+    modules.push(mod);
+  }
+  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r), stages: loadStages(root, r) };
+  for (const p of meta.planned) {
+    if (modules.some((m) => m.id === p.id)) r.at(courseFile, undefined, `"${p.id}" is both planned and written; remove it from planned`);
+    if (course.stages.length && !course.stages.some((s) => s.id === p.stage)) r.at(courseFile, undefined, `planned module "${p.id}": stage "${p.stage}" is not in roadmap.yaml`);
+  }
+  checkLinks(course, r, unloaded);
+  return { course, problems: r.problems };
+}
+
+/** Loads a course or throws ContentError listing every problem. */
+export function loadCourse(root: string): Course {
+  const { course, problems } = loadCourseFrom(root);
+  if (problems.length || !course) throw new ContentError(problems);
+  return course;
+}

@@ -1,0 +1,87 @@
+// The course as the rest of the program sees it: plain data, already validated.
+import type { Token } from "marked";
+
+export const STACKS = ["typescript", "python", "php", "csharp"] as const;
+export type Stack = (typeof STACKS)[number];
+
+export const STACK_LABELS: Record<Stack, string> = {
+  typescript: "TypeScript (Express)",
+  python: "Python (FastAPI)",
+  php: "PHP (Laravel)",
+  csharp: "C# (ASP.NET Core)",
+};
+
+export interface Section {
+  id: string;
+  title: string;
+  /** Top-level markdown tokens of the section body, heading included. */
+  tokens: Token[];
+  /** Raw markdown of the section, for search and plain output. */
+  markdown: string;
+  line: number;
+}
+
+export interface Module {
+  id: string;
+  number: number;
+  title: string;
+  stage: string;
+  summary: string;
+  minutes: number;
+  objectives: string[];
+  sections: Section[];
+  quiz: Question[];
+  file: string;
+  stageLine: number;
+}
+
+export interface Option {
+  text: string;
+  correct: boolean;
+  explain: string;
+}
+
+export interface Question {
+  id: string;
+  module: string;
+  type: "concept" | "scenario" | "code";
+  prompt: string;
+  options: Option[];
+}
+
+export interface FaqEntry {
+  id: string;
+  question: string;
+  modules: string[];
+  order: number;
+  markdown: string;
+  bodyLine: number;
+  tokens: Token[];
+  file: string;
+}
+
+export interface Stage {
+  id: string;
+  number: number;
+  title: string;
+  duration: string;
+  summary: string;
+  skills: string[];
+  project: string;
+  stacks: Partial<Record<Stack, string>>;
+}
+
+export interface Planned {
+  id: string;
+  title: string;
+  stage: string;
+}
+
+export interface Course {
+  title: string;
+  dir: string;
+  modules: Module[];
+  planned: Planned[];
+  faq: FaqEntry[];
+  stages: Stage[];
+}

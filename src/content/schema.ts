@@ -1,0 +1,85 @@
+// Shapes of the files under content/. The loader reports every failure with its file and line.
+import { z } from "zod";
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case (a-z, 0-9, -)");
+const text = z.string().trim().min(1, "must not be empty");
+
+export const courseSchema = z.strictObject({
+  format: z.literal(1, { error: "must be 1 (the only format this version reads)" }),
+  title: text,
+  modules: z.array(z.string().regex(/^\d{2}-[a-z0-9-]+$/, "must be a folder name like 01-some-id")).min(1),
+  planned: z.array(z.strictObject({ id, title: text, stage: id })).default([]),
+  quiz: z
+    .strictObject({
+      minQuestions: z.number().int().min(1).optional(),
+      minScenario: z.number().int().min(0).optional(),
+      minCode: z.number().int().min(0).optional(),
+      maxCorrectLongest: z.number().min(0).max(1).optional(),
+    })
+    .default({}),
+});
+export type CourseFile = z.infer<typeof courseSchema>;
+
+export const lessonFrontSchema = z.strictObject({
+  id,
+  number: z.number().int().min(1).max(99),
+  title: text,
+  stage: id,
+  summary: text,
+  minutes: z.number().int().min(1).max(300),
+  objectives: z.array(text).min(1),
+});
+
+const optionSchema = z.strictObject({
+  text: text,
+  correct: z.boolean().optional(),
+  explain: text,
+});
+
+export const quizSchema = z.strictObject({
+  questions: z
+    .array(
+      z.strictObject({
+        id,
+        type: z.enum(["concept", "scenario", "code"]),
+        prompt: text,
+        options: z
+          .array(optionSchema)
+          .length(4, "must have exactly four options")
+          .refine((o) => o.filter((x) => x.correct === true).length === 1, "exactly one option must have correct: true")
+          .refine((o) => new Set(o.map((x) => x.text.trim())).size === o.length, "options must differ from each other"),
+      }),
+    )
+    .min(1),
+});
+
+export const faqFrontSchema = z.strictObject({
+  id,
+  question: text,
+  modules: z.array(id).default([]),
+  order: z.number().int().min(1),
+});
+
+export const roadmapSchema = z.strictObject({
+  stages: z
+    .array(
+      z.strictObject({
+        id,
+        number: z.number().int().min(1),
+        title: text,
+        duration: text,
+        summary: text,
+        skills: z.array(text).min(1),
+        project: text,
+        stacks: z
+          .strictObject({
+            typescript: text.optional(),
+            python: text.optional(),
+            php: text.optional(),
+            csharp: text.optional(),
+          })
+          .default({}),
+      }),
+    )
+    .min(1),
+});

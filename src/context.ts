@@ -1,0 +1,48 @@
+// What most commands need: the terminal, the store, the course, the learner's stack.
+import { STACKS, STACK_LABELS, type Course, type Stack } from "./content/model.js";
+import { loadCourse } from "./content/loader.js";
+import { resolveStack } from "./learn/resolve.js";
+import { terminal, type Terminal } from "./output.js";
+import { contentDir } from "./paths.js";
+import { select } from "./prompts.js";
+import type { Progress } from "./store/schema.js";
+import { Store } from "./store/store.js";
+import type { GlobalOptions } from "./cli.js";
+import type { StackChoice } from "./render/markdown.js";
+
+export interface Context {
+  term: Terminal;
+  store: Store;
+  course: Course;
+  progress(): Progress;
+}
+
+export function context(g: GlobalOptions): Context {
+  const store = Store.open();
+  const settings = store.read().settings;
+  const term = terminal(g.color, settings.color ?? "auto");
+  const course = loadCourse(contentDir());
+  return { term, store, course, progress: () => store.read() };
+}
+
+/** The stack to show: --stack, else the saved choice, else TypeScript. */
+export function stackFor(ctx: Context, override?: string): StackChoice {
+  if (override) return resolveStack(override);
+  return ctx.progress().settings.stack ?? "typescript";
+}
+
+/** Asks for a stack the first time an interactive session starts, and remembers it. */
+export async function ensureStack(ctx: Context): Promise<Stack> {
+  const saved = ctx.progress().settings.stack;
+  if (saved) return saved;
+  const stack = await select<Stack>(
+    ctx.term,
+    "Which stack should code examples use? (change it later in Settings)",
+    STACKS.map((s) => ({ name: STACK_LABELS[s], value: s })),
+    { hint: "run `api-architect config set stack <name>`" },
+  );
+  ctx.store.update((p) => {
+    p.settings.stack = stack;
+  });
+  return stack;
+}

@@ -1,0 +1,23 @@
+// The only place that decides the exit code and prints failures.
+import { CliError, EXIT } from "./errors.js";
+import { run } from "./cli.js";
+
+function fail(message: string, code: number) {
+  process.stderr.write(`api-architect: ${message}\n`);
+  process.exitCode = code;
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof CliError) {
+    if (err.exitCode === EXIT.interrupted) process.stderr.write("\n");
+    fail(err.exitCode === EXIT.interrupted ? "cancelled; what you already answered is saved" : err.message, err.exitCode);
+  } else if (err && typeof err === "object" && "code" in err && (err as { code?: string }).code === "EPIPE") {
+    // The reader went away (`api-architect learn 1 | head`): nothing left to say.
+    process.exitCode = EXIT.ok;
+  } else {
+    const detail = process.env.API_ARCHITECT_DEBUG ? (err as Error)?.stack : (err as Error)?.message ?? String(err);
+    fail(`unexpected error: ${detail}\n(this is a bug; set API_ARCHITECT_DEBUG=1 for details)`, EXIT.failure);
+  }
+}
