@@ -37,7 +37,8 @@ export function parseInfo(info: string | undefined): CodeInfo {
     const value = quoted ?? bare ?? "";
     if (key === "title") out.title = value;
     else if (key === "stack") {
-      if ((STACKS as readonly string[]).includes(value)) out.stack = value as Stack;
+      const stack = STACK_LANGS[value.toLowerCase()];
+      if (stack) out.stack = stack;
       else problems.push(`unknown stack "${value}" (use ${STACKS.join(", ")})`);
     } else problems.push(`unknown code attribute "${key}" (use title= or stack=)`);
   }

@@ -26,6 +26,7 @@ export function resolveModule(course: Course, input: string): Module {
   // Also let a word of the id stand for it: "security" → auth-security.
   const byWord = course.modules.filter((m) => m.id.split("-").some((w) => w.startsWith(key)));
   if (byWord.length === 1) return byWord[0]!;
+  if (byWord.length > 1) throw new UsageError(`"${raw}" could be ${byWord.map((m) => m.id).join(" or ")}; type more of it`);
   const nearest = suggest(key, course.modules.map((m) => m.id));
   throw new UsageError(`unknown module "${raw}"${nearest ? `; did you mean "${nearest}"?` : "; see `api-architect modules`"}`);
 }

@@ -75,6 +75,9 @@ function renderTable(this: { parser: { parseInline(t: Token[]): string } }, toke
 }
 
 export function markdownRenderer(o: RenderOptions) {
+  // marked-terminal styles with the shared chalk instance, so its level is the render's colour.
+  if (!o.color) chalk.level = 0;
+  else if (chalk.level === 0) chalk.level = 1;
   const m = new Marked({ gfm: true });
   m.use(
     markedTerminal(

@@ -1,0 +1,213 @@
+// The built binary, spawned as a user or a script would run it: stdin closed, output piped.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { BROKEN, cleanup, cli, ESC, tempDir, testEnv } from "../helpers.js";
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+beforeEach(() => {
+  dir = tempDir();
+  env = testEnv(dir);
+});
+afterEach(() => cleanup(dir));
+
+const store = () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
+
+describe("help and version", () => {
+  it("prints the version and help, exit 0", () => {
+    const v = cli(["--version"], env);
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const h = cli(["--help"], env);
+    expect(h.status).toBe(0);
+    expect(h.stdout).toContain("Usage: api-architect [options] [command]");
+    for (const c of ["learn", "quiz", "roadmap", "faq", "modules", "progress", "config", "validate"]) expect(h.stdout).toContain(c);
+    expect(h.stdout).toContain("API_ARCHITECT_CONFIG_DIR");
+  });
+});
+
+describe("learn --plain", () => {
+  it("prints the whole lesson in the chosen stack, without escape codes", () => {
+    const r = cli(["learn", "1", "--plain", "--stack", "python"], env);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Module 01 · HTTP basics");
+    expect(r.stdout).toContain("Requests");
+    expect(r.stdout).toContain("fixture-py");
+    expect(r.stdout).not.toContain("fixture-ts");
+    expect(r.stdout).toContain("GET /shows/42"); // neutral blocks always show
+    expect(r.stdout).toContain("learn 2 --section stale"); // links say how to open them
+    expect(r.stdout).not.toContain(ESC);
+  });
+
+  it("uses the saved stack, and --stack all shows every stack", () => {
+    expect(cli(["config", "set", "stack", "csharp"], env).status).toBe(0);
+    const r = cli(["learn", "http", "--plain"], env);
+    expect(r.stdout).toContain("fixture-cs");
+    expect(r.stdout).not.toContain("fixture-py");
+    const all = cli(["learn", "01", "--stack", "all"], env);
+    for (const m of ["fixture-ts", "fixture-py", "fixture-php", "fixture-cs"]) expect(all.stdout).toContain(m);
+  });
+
+  it("prints plain text whenever stdout is not a terminal, and can start at a section", () => {
+    const r = cli(["learn", "caching-basics", "--section", "headers"], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Cache-Control");
+    expect(r.stdout).not.toContain("Fresh and stale");
+  });
+
+  it("wraps to COLUMNS when piped", () => {
+    const r = cli(["faq", "why-http"], testEnv(dir, { COLUMNS: "44" }));
+    for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(44);
+  });
+
+  it("records nothing when only printing", () => {
+    cli(["learn", "1", "--plain"], env);
+    expect(existsSync(join(dir, "progress.json")) ? store().lessons : {}).toEqual({});
+  });
+});
+
+describe("colour follows the terminal", () => {
+  const colourful = { FORCE_COLOR: "1" };
+  it("forced colour shows escape codes", () => {
+    expect(cli(["learn", "1", "--plain"], testEnv(dir, colourful)).stdout).toContain(`${ESC}[`);
+  });
+  it.each([
+    ["NO_COLOR", { ...colourful, NO_COLOR: "1" }, []],
+    ["TERM=dumb", { ...colourful, TERM: "dumb" }, []],
+    ["--no-color", colourful, ["--no-color"]],
+  ] as const)("%s turns every escape code off", (_name, extra, flags) => {
+    for (const args of [["learn", "1", "--plain"], ["roadmap"], ["modules"], ["progress"], ["faq", "ttl"]]) {
+      const r = cli([...flags, ...args], testEnv(dir, extra));
+      expect(r.status).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain(ESC);
+    }
+  });
+});
+
+describe("bad input: one line on stderr, exit 2, no stack trace", () => {
+  it.each([
+    [["learn", "../../etc/passwd"], /is not a module id/],
+    [["learn", "cachng"], /did you mean "caching-basics"\?/],
+    [["learn", "9"], /there is no module 9/],
+    [["quiz", "nope-nope-nope"], /unknown module/],
+    [["lern"], /unknown command "lern" \(did you mean learn\?\)/],
+    [["learn", "--plian"], /unknown option '--plian' \(did you mean --plain\?\)/],
+    [["learn", "1", "--stack", "cobol"], /unknown stack "cobol"/],
+    [["config", "set", "stack", "ruby"], /unknown stack "ruby"/],
+    [["config", "set", "color", "loud"], /not a colour setting/],
+    [["config", "get", "theme"], /unknown setting "theme"/],
+    [["learn"], /name the module to print/],
+    [["learn", "1", "--section", "handlr"], /did you mean "handler"/],
+  ])("%j", (args, message) => {
+    const r = cli(args, env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("interactive commands without a terminal", () => {
+  it.each([[[]], [["quiz", "1"]], [["quiz"]], [["progress", "reset"]]])("%j exits 2 at once with a hint", (args) => {
+    const started = Date.now();
+    const r = cli(args, env);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/needs an interactive terminal/);
+  });
+});
+
+describe("JSON for other tools", () => {
+  it("modules --json lists every module with counts and progress", () => {
+    const r = cli(["modules", "--json"], env);
+    expect(r.status).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data).toHaveLength(2);
+    expect(data[0]).toEqual({ id: "http-basics", number: 1, title: "HTTP basics", stage: "start", summary: expect.any(String), minutes: 5, sections: 3, quizQuestions: 3, read: false, quizPassed: false });
+  });
+  it("faq --json lists entries, filtered by words", () => {
+    expect(JSON.parse(cli(["faq", "--json"], env).stdout).map((e: { id: string }) => e.id)).toEqual(["why-http", "what-is-ttl"]);
+    expect(JSON.parse(cli(["faq", "caching", "--json"], env).stdout)).toEqual([{ id: "what-is-ttl", question: "What is a TTL?", modules: ["caching-basics", "queues"] }]);
+  });
+  it("roadmap --json has every stage with its modules and state", () => {
+    const data = JSON.parse(cli(["roadmap", "--json"], env).stdout);
+    expect(data.current).toBe("start");
+    expect(data.stages.map((s: { id: string; progress: number }) => [s.id, s.progress])).toEqual([["start", 0], ["scale", 0]]);
+    expect(data.stages[1].planned).toEqual([{ id: "queues", title: "Queues" }]);
+  });
+  it("progress --json reflects the store", () => {
+    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 1, settings: { stack: "php" }, lessons: { "http-basics": { section: "wrapping-up", updatedAt: "t", completedAt: "t" } }, answers: [] }));
+    const data = JSON.parse(cli(["progress", "--json"], env).stdout);
+    expect(data).toMatchObject({ stack: "php", percent: 25, modules: { total: 2, read: 1, quizzesPassed: 0 }, answers: 0, currentStage: "start" });
+  });
+});
+
+describe("faq", () => {
+  it("prints the one matching answer, or every match when piped", () => {
+    const one = cli(["faq", "ttl"], env);
+    expect(one.stdout).toContain("What is a TTL?");
+    expect(one.stdout).toContain("Time to live");
+    const list = cli(["faq"], env);
+    expect(list.stdout).toContain("why-http");
+    expect(list.stdout).toContain("what-is-ttl");
+  });
+  it("says so when nothing matches", () => {
+    const r = cli(["faq", "kubernetes"], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no FAQ entry mentions "kubernetes"/);
+  });
+});
+
+describe("settings and reset", () => {
+  it("config set, get and list", () => {
+    expect(cli(["config", "set", "stack", "fastapi"], env).stdout.trim()).toBe("stack=python");
+    expect(cli(["config", "get", "stack"], env).stdout.trim()).toBe("python");
+    expect(cli(["config", "set", "colour", "never"], env).status).toBe(0);
+    expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never");
+    expect(store().settings).toEqual({ stack: "python", color: "never" });
+  });
+  it("progress reset --yes forgets progress and keeps settings", () => {
+    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 1, settings: { stack: "php" }, lessons: { x: { section: "a", updatedAt: "t" } }, answers: [{ module: "x", question: "y", choice: "z", correct: true, at: "t" }] }));
+    const r = cli(["progress", "reset", "--yes"], env);
+    expect(r.status).toBe(0);
+    expect(store()).toMatchObject({ settings: { stack: "php" }, lessons: {}, answers: [] });
+  });
+});
+
+describe("a corrupt progress file", () => {
+  it("is moved aside with a one-line warning naming both paths, never wiped", () => {
+    const path = join(dir, "progress.json");
+    writeFileSync(path, "{\"version\": 1, \"answers\": [tru");
+    const r = cli(["progress", "--json"], env);
+    expect(r.status).toBe(0);
+    const backups = readdirSync(dir).filter((f) => f.startsWith("progress.json.corrupt-"));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(dir, backups[0]!), "utf8")).toBe("{\"version\": 1, \"answers\": [tru");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(path);
+    expect(r.stderr).toContain(backups[0]);
+    expect(JSON.parse(r.stdout).answers).toBe(0);
+  });
+});
+
+describe("validate", () => {
+  it("accepts a good course", () => {
+    const r = cli(["validate", join(BROKEN, "..", "course")], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/ok — 2 modules, 5 sections, 4 quiz questions, 2 FAQ entries, 2 stages/);
+  });
+  it("lists every problem with file and line, exit 1", () => {
+    const r = cli(["validate", join(BROKEN, "bad-lesson")], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("modules/01-http-basics/lesson.md:31: example has no csharp version");
+    expect(r.stderr).toContain("4 problems");
+  });
+  it("refuses to run commands on a broken course, naming the problems", () => {
+    const r = cli(["learn", "1", "--plain"], testEnv(dir, { API_ARCHITECT_CONTENT: join(BROKEN, "bad-yaml") }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("quiz.yaml:17: invalid YAML");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { loadCourse } from "../../src/content/loader.js";
+import { continuePoint, grade, latestAnswers, moduleStatus, overall, shuffle, stageStatuses, bar } from "../../src/learn/status.js";
+import { emptyProgress, type Progress } from "../../src/store/schema.js";
+import { FIXTURE } from "../helpers.js";
+
+const course = loadCourse(FIXTURE);
+const [http, caching] = course.modules as [NonNullable<(typeof course.modules)[0]>, NonNullable<(typeof course.modules)[0]>];
+
+function answered(p: Progress, module: string, question: string, correct: boolean, at: string) {
+  p.answers.push({ module, question, choice: "x", correct, at });
+}
+
+describe("module status", () => {
+  it("is empty for a new learner", () => {
+    const s = moduleStatus(http, emptyProgress());
+    expect(s).toMatchObject({ read: false, started: false, sectionIndex: 0, answered: 0, correct: 0, passed: false });
+  });
+  it("counts only the latest answer to each question", () => {
+    const p = emptyProgress();
+    answered(p, "http-basics", "get-safe", false, "2026-01-01T00:00:00Z");
+    answered(p, "http-basics", "get-safe", true, "2026-01-02T00:00:00Z");
+    answered(p, "http-basics", "not-found", true, "2026-01-01T00:00:00Z");
+    expect(latestAnswers(p.answers, "http-basics").get("get-safe")!.correct).toBe(true);
+    const s = moduleStatus(http, p);
+    expect(s).toMatchObject({ answered: 2, correct: 2, passed: false }); // 2 of 3 < 70%
+    answered(p, "http-basics", "read-handler", true, "2026-01-03T00:00:00Z");
+    expect(moduleStatus(http, p).passed).toBe(true);
+  });
+  it("ignores answers to questions that no longer exist", () => {
+    const p = emptyProgress();
+    for (const q of ["gone-1", "gone-2", "gone-3"]) answered(p, "http-basics", q, true, "2026-01-01T00:00:00Z");
+    expect(moduleStatus(http, p)).toMatchObject({ answered: 0, passed: false });
+  });
+});
+
+describe("stages and overall progress", () => {
+  it("derives stage progress from modules read and quizzes passed", () => {
+    const p = emptyProgress();
+    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
+    let stages = stageStatuses(course, p);
+    expect(stages.map((s) => [s.stage.id, s.progress, s.state])).toEqual([
+      ["start", 0.5, "current"],
+      ["scale", 0, "upcoming"],
+    ]);
+    for (const q of http.quiz) answered(p, "http-basics", q.id, true, "2026-01-01T00:00:00Z");
+    stages = stageStatuses(course, p);
+    expect(stages.map((s) => s.state)).toEqual(["done", "current"]);
+    expect(stages[1]!.planned).toEqual([{ id: "queues", title: "Queues" }]);
+    expect(overall(course, p)).toMatchObject({ modules: 2, read: 1, passed: 1, percent: 50 });
+  });
+  it("draws bars", () => {
+    expect(bar(0.5, 10)).toBe("█████░░░░░");
+    expect(bar(2, 4)).toBe("████");
+  });
+});
+
+describe("continue", () => {
+  it("resumes the lesson in progress at its section", () => {
+    const p = emptyProgress();
+    p.lessons["http-basics"] = { section: "handler", updatedAt: "t" };
+    p.last = { kind: "lesson", module: "http-basics", section: "handler", at: "t" };
+    expect(continuePoint(course, p)).toEqual({ module: http, section: 1, kind: "lesson" });
+  });
+  it("offers the quiz of a read module, then the next module", () => {
+    const p = emptyProgress();
+    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
+    p.last = { kind: "lesson", module: "http-basics", section: "wrapping-up", at: "t" };
+    expect(continuePoint(course, p)).toMatchObject({ module: http, kind: "quiz" });
+    for (const q of http.quiz) answered(p, "http-basics", q.id, true, "t");
+    expect(continuePoint(course, p)).toMatchObject({ module: caching, kind: "lesson", section: 0 });
+  });
+});
+
+describe("grading", () => {
+  it("grades by option text, whatever the shuffle", () => {
+    const q = http.quiz[0]!;
+    expect(grade(q, "GET")).toMatchObject({ correct: true });
+    const wrong = grade(q, "POST");
+    expect(wrong.correct).toBe(false);
+    expect(wrong.right.text).toBe("GET");
+    expect(wrong.picked.explain).toBe("POST changes state.");
+    expect(() => grade(q, "TRACE")).toThrow(/not an option/);
+  });
+  it("shuffles deterministically with a given random source and keeps every item", () => {
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const items = [1, 2, 3, 4, 5, 6];
+    const out = shuffle(items, random);
+    expect(out.slice().sort()).toEqual(items);
+    expect(out).not.toEqual(items);
+  });
+});
