@@ -1,7 +1,7 @@
 // Bundles src/ into dist/ with esbuild. Commands are split into their own chunks so that each
 // invocation loads only what it uses; highlight.js is cut down to the languages lessons show.
 import { build } from "esbuild";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -15,11 +15,13 @@ const highlightLanguages = {
   },
 };
 
-rmSync(join(root, "dist"), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a running binary never sees a half-written bundle.
+const out = join(root, `dist.tmp-${process.pid}`);
+rmSync(out, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ["src/main.ts"],
-  outdir: "dist",
+  outdir: out,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -33,3 +35,5 @@ await build({
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   plugins: [highlightLanguages],
 });
+rmSync(join(root, "dist"), { recursive: true, force: true });
+renameSync(out, join(root, "dist"));

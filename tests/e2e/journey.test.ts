@@ -1,0 +1,147 @@
+// The main journey through a real pseudo-terminal: first run, a lesson, its quiz, the roadmap,
+// and coming back later.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cleanup, tempDir, testEnv } from "../helpers.js";
+import { KEY, Session } from "../pty.js";
+
+let dir: string;
+let sessions: Session[] = [];
+beforeEach(() => {
+  dir = tempDir();
+  sessions = [];
+});
+afterEach(() => {
+  for (const s of sessions) s.kill();
+  cleanup(dir);
+});
+
+function start(args: string[] = [], extra: Record<string, string | undefined> = {}) {
+  const s = new Session(args, testEnv(dir, extra));
+  sessions.push(s);
+  return s;
+}
+const store = () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
+
+// The fixture quiz's right answers, by a phrase of the question.
+const RIGHT: [RegExp, string][] = [
+  [/Which method is safe/, "GET"],
+  [/show 999/, "404"],
+  [/What does this return/, '{"id": 7}'],
+  [/What does a TTL limit/, "How long a cached entry is used"],
+];
+const WRONG: Record<string, string> = { GET: "POST", "404": "500", '{"id": 7}': "A 422 error" };
+
+async function answer(s: Session, screen: string, correctly: boolean) {
+  const right = RIGHT.find(([q]) => q.test(screen))?.[1];
+  if (!right) throw new Error(`unknown question on screen:\n${screen}`);
+  await s.choose(screen, correctly ? right : WRONG[right]!);
+}
+
+describe("the journey through a real terminal", () => {
+  it("first run → stack → part of a lesson → later: continue, finish, quiz, roadmap → continue again", async () => {
+    // First run: asked for a stack once.
+    let s = start();
+    let screen = await s.waitFor("Which stack should code examples use?");
+    await s.choose(screen, "Python (FastAPI)");
+    screen = await s.waitFor("What next?");
+    expect(screen).toContain("Continue: read 01 HTTP basics (section 1/3)");
+    await s.press(KEY.enter);
+    screen = await s.waitFor("Section 1/3");
+    expect(screen).toContain("Requests");
+    await s.press(KEY.enter); // Next
+    screen = await s.waitFor("Section 2/3");
+    expect(screen).toContain("fixture-py");
+    expect(screen).not.toContain("fixture-ts");
+    await s.choose(screen, "Back to the menu");
+    screen = await s.waitFor("What next?");
+    await s.choose(screen, "Quit");
+    expect(await s.exited).toBe(0);
+    expect(store().settings.stack).toBe("python");
+    expect(store().lessons["http-basics"]).toMatchObject({ section: "handler" });
+
+    // Later: Continue resumes at the section reached; read to the end; take the quiz.
+    s = start();
+    screen = await s.waitFor("What next?");
+    expect(screen).not.toContain("Which stack");
+    expect(screen).toContain("Continue: read 01 HTTP basics (section 2/3)");
+    await s.press(KEY.enter);
+    screen = await s.waitFor("Section 2/3");
+    expect(screen).toContain("A handler");
+    await s.press(KEY.enter);
+    screen = await s.waitFor("Section 3/3");
+    expect(screen).toContain("marked as read");
+    expect(store().lessons["http-basics"].completedAt).toBeTruthy();
+    await s.choose(screen, "Take the quiz");
+
+    // Three questions: the first answered wrongly, then a retry of the one missed.
+    let wrongFirst = true;
+    for (let i = 1; i <= 3; i++) {
+      screen = await s.waitFor(/Your answer[\s\S]*❯/);
+      await answer(s, screen, !wrongFirst);
+      screen = await s.waitFor(wrongFirst ? "Not quite" : "Right.");
+      if (wrongFirst) expect(screen).toMatch(/Your answer:[\s\S]*The answer:/);
+      wrongFirst = false;
+      if (i < 3) {
+        await s.waitFor("Next question");
+        await s.press(KEY.enter);
+      }
+    }
+    screen = await s.waitFor("Retry the 1 you missed?");
+    expect(screen).toContain("Score: 2/3");
+    expect(store().answers).toHaveLength(3);
+    await s.press(KEY.enter);
+    screen = await s.waitFor(/Your answer[\s\S]*❯/);
+    await answer(s, screen, true);
+    screen = await s.waitFor("Module quiz passed");
+    expect(store().answers).toHaveLength(4);
+
+    // The roadmap shows the stage done.
+    screen = await s.waitFor("What next?");
+    await s.choose(screen, "Roadmap");
+    screen = await s.waitFor("Back to the menu");
+    expect(screen).toMatch(/Stage 1 · Getting started[^\n]*done/);
+    expect(screen).toContain("100%");
+    expect(screen).toMatch(/Stage 2 · Going faster[^\n]*you are here/);
+    await s.press(KEY.enter);
+    screen = await s.waitFor("What next?");
+    await s.choose(screen, "Quit");
+    expect(await s.exited).toBe(0);
+
+    // Starting again: Continue moves on to the next module.
+    s = start();
+    screen = await s.waitFor("What next?");
+    expect(screen).toContain("50%");
+    expect(screen).toContain("Continue: read 02 Caching basics (section 1/2)");
+    await s.press(KEY.enter);
+    screen = await s.waitFor("Section 1/2");
+    expect(screen).toContain("Fresh and stale");
+    await s.press(KEY.ctrlC);
+    expect(await s.exited).toBe(130);
+  });
+
+  it("Ctrl+C in the middle of a quiz exits 130 and keeps the answers already given", async () => {
+    const s = start(["quiz", "1"], { API_ARCHITECT_CONFIG_DIR: dir });
+    let screen = await s.waitFor(/Your answer[\s\S]*❯/);
+    await answer(s, screen, true);
+    screen = await s.waitFor("Right.");
+    await s.waitFor("Next question");
+    await s.press(KEY.enter);
+    await s.waitFor(/Your answer[\s\S]*❯/);
+    await s.press(KEY.ctrlC);
+    expect(await s.exited).toBe(130);
+    expect(s.text).toContain("cancelled; what you already answered is saved");
+    expect(s.text).not.toMatch(/\n\s+at /);
+    expect(store().answers).toEqual([expect.objectContaining({ module: "http-basics", correct: true })]);
+  });
+
+  it("with NO_COLOR the menu has no colour codes", async () => {
+    const s = start([], { NO_COLOR: "1" });
+    await s.waitFor("Which stack should code examples use?");
+    // eslint-disable-next-line no-control-regex
+    expect(s.raw).not.toMatch(/\u001b\[[0-9;]*m/);
+    await s.press(KEY.ctrlC);
+    expect(await s.exited).toBe(130);
+  });
+});
