@@ -2,11 +2,37 @@
 // invocation loads only what it uses; highlight.js is cut down to the languages lessons show.
 import { build } from "esbuild";
 import { readFileSync, renameSync, rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
+const unusedAjv = {
+  name: "unused-ajv",
+  setup(b) {
+    b.onResolve({ filter: /^ajv(-formats|\/dist\/2020\.js)?$/ }, () => ({ path: join(root, "src/store/ajv-stub.cjs") }));
+  },
+};
+
+// ESM importers of string-width get the ASCII fast path; cli-table3's CommonJS copy is left alone.
+const fastStringWidth = {
+  name: "fast-string-width",
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) => {
+      if (/string-width\.c?js$/.test(args.importer)) return undefined; // the shims reach the real one
+      if (/node_modules[\\/]wrap-ansi[\\/]index\.js$/.test(args.importer) || args.importer.startsWith(join(root, "src"))) {
+        return { path: join(root, "src/render/string-width.js") };
+      }
+      if (/node_modules[\\/]cli-table3[\\/]/.test(args.importer)) return { path: join(root, "src/render/string-width.cjs") };
+      return undefined;
+    });
+    b.onResolve({ filter: /^node-emoji$/ }, () => ({ path: join(root, "src/render/node-emoji-stub.js") }));
+    b.onResolve({ filter: /^cli-highlight$/ }, (args) =>
+      /marked-terminal/.test(args.importer) ? { path: join(root, "src/render/cli-highlight-stub.js") } : undefined,
+    );
+  },
+};
 
 const highlightLanguages = {
   name: "highlight-languages",
@@ -28,12 +54,34 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: false,
+  minify: false,
   legalComments: "none",
   logLevel: "warning",
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // Bundled CommonJS packages call require() for Node built-ins.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  plugins: [highlightLanguages],
+  plugins: [highlightLanguages, unusedAjv, fastStringWidth],
 });
+// Compile the built-in course once, so commands read one JSON file instead of parsing and
+// validating every lesson on every run. Invalid content is reported and left uncompiled:
+// the CLI then reads the sources and shows the problems.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/content/compile.ts"],
+  outfile: join(out, "compile.mjs"),
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+});
+const { compileCourse } = await import(pathToFileURL(join(out, "compile.mjs")).href);
+const problems = compileCourse(join(root, "content"), join(out, "course.json"));
+rmSync(join(out, "compile.mjs"));
+if (problems.length) {
+  console.warn(`build: content/ has ${problems.length} problem(s); course.json not written:\n  ${problems.slice(0, 20).join("\n  ")}`);
+}
+
 rmSync(join(root, "dist"), { recursive: true, force: true });
 renameSync(out, join(root, "dist"));

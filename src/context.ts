@@ -1,9 +1,9 @@
 // What most commands need: the terminal, the store, the course, the learner's stack.
 import { STACKS, STACK_LABELS, type Course, type Stack } from "./content/model.js";
-import { loadCourse } from "./content/loader.js";
+import { openCourse } from "./content/course.js";
+import { enableHighlighting } from "./render/highlight.js";
 import { resolveStack } from "./learn/resolve.js";
 import { terminal, type Terminal } from "./output.js";
-import { contentDir } from "./paths.js";
 import { select } from "./prompts.js";
 import type { Progress } from "./store/schema.js";
 import { Store } from "./store/store.js";
@@ -17,11 +17,12 @@ export interface Context {
   progress(): Progress;
 }
 
-export function context(g: GlobalOptions): Context {
+export async function context(g: GlobalOptions): Promise<Context> {
   const store = Store.open();
   const settings = store.read().settings;
   const term = terminal(g.color, settings.color ?? "auto");
-  const course = loadCourse(contentDir());
+  const course = await openCourse();
+  if (term.color) await enableHighlighting();
   return { term, store, course, progress: () => store.read() };
 }
 

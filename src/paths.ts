@@ -10,6 +10,15 @@ export function contentDir(): string {
   return override ? resolve(override) : join(packageRoot, "content");
 }
 
+/** The course compiled by the build, for the built-in content only. */
+export function compiledCoursePath(): string {
+  return join(packageRoot, "dist", "course.json");
+}
+
+export function isBuiltInContent(dir: string): boolean {
+  return resolve(dir) === join(packageRoot, "content");
+}
+
 export function packageVersion(): string {
   // Injected by the build so that --version reads no file.
   return typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";

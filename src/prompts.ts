@@ -1,10 +1,15 @@
 // The only module that talks to @inquirer/prompts. Every prompt checks for a terminal first
 // (never hang on a pipe) and turns Ctrl+C into CancelledError.
-import { confirm as inqConfirm, select as inqSelect, input as inqInput, Separator } from "@inquirer/prompts";
+// @inquirer/prompts is imported on first use: printing commands never pay for it.
 import { CancelledError, NoTtyError } from "./errors.js";
 import type { Terminal } from "./output.js";
 
-export { Separator };
+/** A line between groups of choices. */
+export class Separator {
+  readonly separator = true;
+}
+
+const inquirer = () => import("@inquirer/prompts");
 
 export interface Choice<T> {
   name: string;
@@ -39,15 +44,19 @@ async function guard<T>(p: Promise<T>): Promise<T> {
 
 export async function select<T>(t: Terminal, message: string, choices: (Choice<T> | Separator)[], opts: { default?: T; hint: string; pageSize?: number }): Promise<T> {
   ensureTty(t, opts.hint);
-  return guard(inqSelect<T>({ message, choices, default: opts.default, pageSize: opts.pageSize ?? 12, loop: false, theme: theme(t) } as never));
+  const { select: inqSelect, Separator: InqSeparator } = await inquirer();
+  const list = choices.map((c) => (c instanceof Separator ? new InqSeparator() : c));
+  return guard(inqSelect<T>({ message, choices: list, default: opts.default, pageSize: opts.pageSize ?? 12, loop: false, theme: theme(t) } as never));
 }
 
 export async function confirm(t: Terminal, message: string, opts: { default?: boolean; hint: string }): Promise<boolean> {
   ensureTty(t, opts.hint);
+  const { confirm: inqConfirm } = await inquirer();
   return guard(inqConfirm({ message, default: opts.default ?? false, theme: theme(t) } as never));
 }
 
 export async function input(t: Terminal, message: string, opts: { hint: string }): Promise<string> {
   ensureTty(t, opts.hint);
+  const { input: inqInput } = await inquirer();
   return guard(inqInput({ message, theme: theme(t) } as never));
 }

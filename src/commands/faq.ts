@@ -39,7 +39,7 @@ async function browse(ctx: Context, entries: FaqEntry[], stack: StackChoice) {
 }
 
 export async function faq(words: string[], opts: { json?: boolean; stack?: string }, g: GlobalOptions): Promise<number> {
-  const ctx = context(g);
+  const ctx = await context(g);
   const entries = filterFaq(ctx.course.faq, words);
   if (opts.json) {
     print(JSON.stringify(entries.map((e) => ({ id: e.id, question: e.question, modules: e.modules })), null, 2));

@@ -7,7 +7,7 @@ import { EXIT, NoTtyError } from "../errors.js";
 import { continuePoint, overall, stageStatuses, bar } from "../learn/status.js";
 import { clearScreen, print, terminal, type ColorSetting } from "../output.js";
 import { select, Separator } from "../prompts.js";
-import { pad2 } from "../render/lesson.js";
+import { pad2 } from "../render/text.js";
 import { browseFaq } from "./faq.js";
 import { pickModule } from "./learn.js";
 import { runQuiz } from "./quiz.js";
@@ -64,7 +64,7 @@ export async function home(g: GlobalOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new NoTtyError("the home menu", "try `api-architect --help` for commands that print, such as `learn 1 --plain`");
   }
-  const ctx = context(g);
+  const ctx = await context(g);
   await ensureStack(ctx);
   for (;;) {
     clearScreen(ctx.term);

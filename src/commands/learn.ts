@@ -7,7 +7,6 @@ import { moduleStatus } from "../learn/status.js";
 import { print } from "../output.js";
 import { select } from "../prompts.js";
 import { pad2, renderLesson } from "../render/lesson.js";
-import { readLesson } from "./reader.js";
 
 export interface LearnOptions {
   stack?: string;
@@ -38,7 +37,7 @@ function startSection(m: Module, wanted: string | undefined, fallback: number): 
 }
 
 export async function learn(id: string | undefined, opts: LearnOptions, g: GlobalOptions): Promise<number> {
-  const ctx = context(g);
+  const ctx = await context(g);
   const stack = stackFor(ctx, opts.stack);
   const interactive = !opts.plain && ctx.term.stdoutTty && ctx.term.stdinTty;
   if (!interactive) {
@@ -51,6 +50,7 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
   }
   const m = id ? resolveModule(ctx.course, id) : await pickModule(ctx, "Which module?");
   const chosen = opts.stack ? stack : await ensureStack(ctx);
+  const { readLesson } = await import("./reader.js");
   const exit = await readLesson(ctx, m, startSection(m, opts.section, moduleStatus(m, ctx.progress()).sectionIndex), chosen);
   if (exit === "quiz") {
     const { runQuiz } = await import("./quiz.js");

@@ -4,10 +4,10 @@ import { context } from "../context.js";
 import { EXIT } from "../errors.js";
 import { moduleStatus } from "../learn/status.js";
 import { print } from "../output.js";
-import { pad2 } from "../render/lesson.js";
+import { pad2 } from "../render/text.js";
 
 export async function modules(opts: { json?: boolean }, g: GlobalOptions): Promise<number> {
-  const ctx = context(g);
+  const ctx = await context(g);
   const p = ctx.progress();
   const rows = ctx.course.modules.map((m) => ({ m, s: moduleStatus(m, p) }));
   if (opts.json) {

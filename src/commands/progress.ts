@@ -5,7 +5,7 @@ import { EXIT, NoTtyError } from "../errors.js";
 import { bar, moduleStatus, overall, stageStatuses } from "../learn/status.js";
 import { print } from "../output.js";
 import { confirm } from "../prompts.js";
-import { pad2 } from "../render/lesson.js";
+import { pad2 } from "../render/text.js";
 import { Store } from "../store/store.js";
 import { terminal } from "../output.js";
 
@@ -48,7 +48,7 @@ export function renderProgress(ctx: Context): string {
 }
 
 export async function progress(opts: { json?: boolean }, g: GlobalOptions): Promise<number> {
-  const ctx = context(g);
+  const ctx = await context(g);
   print(opts.json ? JSON.stringify(progressJson(ctx), null, 2) : renderProgress(ctx));
   return EXIT.ok;
 }

@@ -81,7 +81,7 @@ export async function runQuiz(ctx: Context, m: Module): Promise<{ correct: numbe
 }
 
 export async function quiz(id: string | undefined, _opts: QuizOptions, g: GlobalOptions): Promise<number> {
-  const ctx = context(g);
+  const ctx = await context(g);
   const named = id ? resolveModule(ctx.course, id) : undefined;
   if (!ctx.term.stdinTty || !ctx.term.stdoutTty) throw new NoTtyError("quiz", "run it in a terminal");
   const m = named ?? (await pickModule(ctx, "Quiz on which module?"));

@@ -28,7 +28,7 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
     record(ctx, m, index);
     clearScreen(t);
     const crumb = `Module ${pad2(m.number)} · ${m.title} — section ${index + 1} of ${m.sections.length}`;
-    print(`${t.color ? chalk.dim(crumb) : crumb}\n\n${render(section)}`);
+    print(`${t.color ? chalk.dim(crumb) : crumb}\n\n${render(m, section)}`);
     const isLast = index === m.sections.length - 1;
     if (isLast) print(t.color ? chalk.green("✔ You reached the end of this module; it is marked as read.") : "You reached the end of this module; it is marked as read.");
     type Action = "next" | "prev" | "jump" | "quiz" | "menu";

@@ -4,8 +4,8 @@ import { context, stackFor } from "../context.js";
 import { EXIT } from "../errors.js";
 import { bar, stageStatuses, type StageStatus } from "../learn/status.js";
 import { print } from "../output.js";
-import { pad2 } from "../render/lesson.js";
-import { wrap } from "../render/markdown.js";
+import { pad2 } from "../render/text.js";
+import { wrap } from "../render/text.js";
 import type { Terminal } from "../output.js";
 
 export function roadmapJson(stages: StageStatus[]) {
@@ -53,7 +53,7 @@ export function renderRoadmap(stages: StageStatus[], t: Terminal, stackNote: (s:
 }
 
 export async function roadmap(opts: { json?: boolean; stack?: string }, g: GlobalOptions): Promise<number> {
-  const ctx = context(g);
+  const ctx = await context(g);
   const stages = stageStatuses(ctx.course, ctx.progress());
   if (opts.json) {
     print(JSON.stringify(roadmapJson(stages), null, 2));

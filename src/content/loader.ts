@@ -85,7 +85,7 @@ function loadModule(root: string, folder: string, r: Reporter, policy: CourseFil
   const sections: Section[] = raw.map((s) => {
     const { lines } = lex(s.markdown, s.line);
     codeGroups(s.tokens, lines, problems);
-    return s;
+    return { id: s.id, title: s.title, markdown: s.markdown, line: s.line };
   });
   for (const p of problems) r.at(file, p.line, p.message);
   if (!front) return undefined;
@@ -146,7 +146,7 @@ function loadFaq(root: string, r: Reporter): FaqEntry[] {
     if (!front) continue;
     if (name !== `${front.id}.md`) r.at(file, 2, `id "${front.id}" does not match the file name (expected ${front.id}.md)`);
     if (!fm.body.trim()) r.at(file, fm.bodyLine, "the answer is empty");
-    entries.push({ ...front, markdown: fm.body, bodyLine: fm.bodyLine, tokens, file });
+    entries.push({ ...front, markdown: fm.body, bodyLine: fm.bodyLine, file });
   }
   return entries.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }

@@ -128,7 +128,7 @@ export interface CodeGroup {
 }
 
 /** Finds example groups among top-level tokens and reports malformed ones. */
-export function codeGroups(tokens: Token[], lines: number[], problems: Problem[]): CodeGroup[] {
+export function codeGroups(tokens: Token[], lines: number[], problems: Problem[], checkNesting = true): CodeGroup[] {
   const groups: CodeGroup[] = [];
   let current: CodeGroup | undefined;
   const topLevel = new Set<Token>();
@@ -155,7 +155,7 @@ export function codeGroups(tokens: Token[], lines: number[], problems: Problem[]
     if (missing.length) problems.push({ line, message: `example has no ${missing.join(", ")} version (every example needs all four stacks)` });
     if (twice.length) problems.push({ line, message: `example has more than one ${twice.join(", ")} block` });
   }
-  walkTokens(tokens, (t) => {
+  if (checkNesting) walkTokens(tokens, (t) => {
     if (t.type === "code" && !topLevel.has(t) && parseInfo((t as Tokens.Code).lang).stack) {
       problems.push({ line: lines[0] ?? 0, message: "stack code blocks must not be nested in a list or quote" });
     }

@@ -1,6 +1,4 @@
 // The course as the rest of the program sees it: plain data, already validated.
-import type { Token } from "marked";
-
 export const STACKS = ["typescript", "python", "php", "csharp"] as const;
 export type Stack = (typeof STACKS)[number];
 
@@ -14,9 +12,7 @@ export const STACK_LABELS: Record<Stack, string> = {
 export interface Section {
   id: string;
   title: string;
-  /** Top-level markdown tokens of the section body, heading included. */
-  tokens: Token[];
-  /** Raw markdown of the section, for search and plain output. */
+  /** The section's markdown, its ## heading included; lexed only when it is shown. */
   markdown: string;
   line: number;
 }
@@ -33,6 +29,8 @@ export interface Module {
   quiz: Question[];
   file: string;
   stageLine: number;
+  /** The compiled course's pre-lexed sections (a JSON file of tokens by section id), if any. */
+  lexed?: string;
 }
 
 export interface Option {
@@ -56,7 +54,6 @@ export interface FaqEntry {
   order: number;
   markdown: string;
   bodyLine: number;
-  tokens: Token[];
   file: string;
 }
 

@@ -1,12 +1,14 @@
 // Lessons, FAQ answers and quiz text as terminal strings.
 import chalk from "chalk";
+import { readFileSync } from "node:fs";
+import type { Token } from "marked";
 import type { Course, FaqEntry, Module, Section } from "../content/model.js";
 import { markdownRenderer, renderMarkdownText, type RenderOptions, type StackChoice } from "./markdown.js";
 import type { Terminal } from "../output.js";
+import { lex } from "../content/markdown.js";
+import { hangingIndent, pad2, wrap } from "./text.js";
 
-export function pad2(n: number): string {
-  return String(n).padStart(2, "0");
-}
+export { pad2 };
 
 /** How a course link reads in the terminal: the command that opens it. */
 export function linkDescriber(course: Course): (href: string) => string | undefined {
@@ -27,15 +29,35 @@ export function renderOptions(course: Course, t: Terminal, stack: StackChoice): 
   return { width: t.width, color: t.color, stack, describeLink: linkDescriber(course) };
 }
 
-export function sectionRenderer(course: Course, t: Terminal, stack: StackChoice): (s: Section) => string {
+const lexedByFile = new Map<string, Record<string, Token[]>>();
+
+/** A section's tokens: pre-lexed by the build when the course is compiled, else lexed now. */
+export function sectionTokens(m: Module, s: Section): Token[] {
+  if (m.lexed) {
+    let all = lexedByFile.get(m.lexed);
+    if (!all) {
+      try {
+        all = JSON.parse(readFileSync(m.lexed, "utf8")) as Record<string, Token[]>;
+      } catch {
+        all = {};
+      }
+      lexedByFile.set(m.lexed, all);
+    }
+    const tokens = all[s.id];
+    if (tokens) return tokens;
+  }
+  return lex(s.markdown, s.line).tokens;
+}
+
+export function sectionRenderer(course: Course, t: Terminal, stack: StackChoice): (m: Module, s: Section) => string {
   const render = markdownRenderer(renderOptions(course, t, stack));
-  return (s) => render(s.tokens);
+  return (m, s) => render(sectionTokens(m, s));
 }
 
 export function moduleHeader(m: Module, t: Terminal): string {
   const title = `Module ${pad2(m.number)} · ${m.title}`;
-  const lines = [t.color ? chalk.bold.magenta(title) : title, m.summary, "", t.color ? chalk.bold("You will be able to:") : "You will be able to:"];
-  for (const o of m.objectives) lines.push(`  • ${o}`);
+  const lines = [t.color ? chalk.bold.magenta(title) : title, wrap(m.summary, t.width), "", t.color ? chalk.bold("You will be able to:") : "You will be able to:"];
+  for (const o of m.objectives) lines.push(hangingIndent(o, "  • ", t.width));
   lines.push("", `About ${m.minutes} minutes · ${m.sections.length} sections · ${m.quiz.length} quiz questions`);
   return lines.join("\n");
 }
@@ -45,15 +67,16 @@ export function renderLesson(course: Course, m: Module, t: Terminal, stack: Stac
   const render = sectionRenderer(course, t, stack);
   const rule = "─".repeat(Math.min(t.width, 60));
   const parts = [moduleHeader(m, t)];
-  for (const s of m.sections) parts.push(t.color ? chalk.dim(rule) : rule, render(s).trimEnd());
+  for (const s of m.sections) parts.push(t.color ? chalk.dim(rule) : rule, render(m, s).trimEnd());
   return parts.join("\n\n") + "\n";
 }
 
 export function renderFaq(course: Course, f: FaqEntry, t: Terminal, stack: StackChoice): string {
   const q = t.color ? chalk.bold.cyan(f.question) : f.question;
-  return `${q}\n\n${markdownRenderer(renderOptions(course, t, stack))(f.tokens)}`;
+  return `${q}\n\n${markdownRenderer(renderOptions(course, t, stack))(lex(f.markdown, f.bodyLine).tokens)}`;
 }
 
 export function renderText(course: Course, markdown: string, t: Terminal, stack: StackChoice = "all"): string {
   return renderMarkdownText(markdown, renderOptions(course, t, stack));
 }
+

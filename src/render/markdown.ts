@@ -1,11 +1,11 @@
 // Markdown tokens → terminal text. Rendering returns strings; output.ts prints them.
 import chalk from "chalk";
 import Table from "cli-table3";
-import { highlight, supportsLanguage } from "cli-highlight";
+import { highlightCode } from "./highlight.js";
 import { Marked, type Token, type Tokens } from "marked";
 import { markedTerminal } from "marked-terminal";
-import wrapAnsi from "wrap-ansi";
 import stringWidth from "string-width";
+import { wrap } from "./text.js";
 import { codeGroups, lex, parseInfo } from "../content/markdown.js";
 import { STACK_LABELS, type Stack } from "../content/model.js";
 
@@ -24,7 +24,7 @@ const HLJS_NAMES: Record<string, string> = { ts: "typescript", py: "python", cs:
 /** Keeps, in each example group, only the chosen stack's block (all of them for "all"). */
 export function selectStack(tokens: Token[], stack: StackChoice): Token[] {
   if (stack === "all") return tokens;
-  const groups = codeGroups(tokens, [], []);
+  const groups = codeGroups(tokens, [], [], false);
   const drop = new Set<number>();
   for (const g of groups) for (const b of g.blocks) if (b.stack !== stack) drop.add(b.index);
   return tokens.filter((_, i) => !drop.has(i));
@@ -35,13 +35,7 @@ function renderCode(token: Tokens.Code, o: RenderOptions): string {
   const label = [info.stack && STACK_LABELS[info.stack], info.title].filter(Boolean).join(" · ");
   const lang = HLJS_NAMES[info.lang] ?? info.lang;
   let body = token.text.replace(/\t/g, "  ");
-  if (o.color && lang && lang !== "plaintext" && supportsLanguage(lang)) {
-    try {
-      body = highlight(body, { language: lang, ignoreIllegals: true });
-    } catch {
-      // An unhighlightable block is still readable as plain text.
-    }
-  }
+  if (o.color) body = highlightCode(body, lang);
   const bar = o.color ? chalk.dim("│ ") : "  ";
   const caption = label ? `${o.color ? chalk.dim(`┌ ${label}`) : `[${label}]`}\n` : "";
   return `${caption}${body.split("\n").map((l) => bar + l).join("\n")}\n\n`;
@@ -49,7 +43,7 @@ function renderCode(token: Tokens.Code, o: RenderOptions): string {
 
 /** A table that fits the width: columns share the space, long cells wrap. */
 function renderTable(this: { parser: { parseInline(t: Token[]): string } }, token: Tokens.Table, o: RenderOptions): string {
-  const inline = (cell: Tokens.TableCell) => this.parser.parseInline(cell.tokens);
+  const inline = (cell: Tokens.TableCell) => unprotect(this.parser.parseInline(cell.tokens));
   const head = token.header.map(inline);
   const rows = token.rows.map((r) => r.map(inline));
   const cols = head.length;
@@ -72,6 +66,39 @@ function renderTable(this: { parser: { parseInline(t: Token[]): string } }, toke
   if (o.color) table.options.head = head.map((h) => chalk.bold(h));
   for (const r of rows) table.push(r);
   return `${table.toString()}\n\n`;
+}
+
+type Parser = { parse(t: Token[]): string; parseInline(t: Token[]): string };
+
+/**
+ * Lists, rendered by us: marked-terminal leaves inline markup raw in tight items and does not
+ * wrap them. Items wrap to the width with a hanging indent; nested lists indent further.
+ */
+function renderList(parser: Parser, token: Tokens.List, width: number, o: RenderOptions): string {
+  const start = typeof token.start === "number" ? token.start : 1;
+  const items = token.items.map((item, i) => {
+    const bullet = token.ordered ? `${start + i}. ` : "• ";
+    const inner = Math.max(20, width - bullet.length);
+    const parts: string[] = [];
+    for (const child of item.tokens) {
+      if (child.type === "text" || child.type === "paragraph") {
+        const inline = "tokens" in child && child.tokens ? parser.parseInline(child.tokens as Token[]) : (child as Tokens.Text).text;
+        // Source line breaks inside an item are soft: the item is re-flowed to the width.
+        parts.push(wrap(unprotect(inline).replace(/\s*\n\s*/g, " "), inner));
+      } else if (child.type === "list") {
+        parts.push(renderList(parser, child as Tokens.List, inner - 2, o).trimEnd());
+      } else if (child.type !== "space") {
+        parts.push(parser.parse([child]).trimEnd());
+      }
+    }
+    const text = parts.join(item.loose ? "\n\n" : "\n");
+    const mark = item.task ? `${item.checked ? "[x]" : "[ ]"} ` : "";
+    return text
+      .split("\n")
+      .map((l, n) => (n === 0 ? bullet + mark : " ".repeat(bullet.length)) + l)
+      .join("\n");
+  });
+  return `${items.map((l) => l.replace(/^/gm, "  ")).join(token.loose ? "\n\n" : "\n")}\n\n`;
 }
 
 export function markdownRenderer(o: RenderOptions) {
@@ -100,6 +127,14 @@ export function markdownRenderer(o: RenderOptions) {
   m.use({
     renderer: {
       code: (token: Tokens.Code) => renderCode(token, o),
+      list(token: Tokens.List) {
+        return renderList(this.parser as unknown as Parser, token, o.width - 2, o);
+      },
+      text(token: Tokens.Text | Tokens.Escape) {
+        // Block-level text (tight list items) carries inline tokens marked-terminal would print raw.
+        if ("tokens" in token && token.tokens) return this.parser.parseInline(token.tokens);
+        return false;
+      },
       table(token: Tokens.Table) {
         return renderTable.call(this as never, token, o);
       },
@@ -125,11 +160,14 @@ export function renderMarkdownText(markdown: string, o: RenderOptions): string {
   return markdownRenderer(o)(lex(markdown, 1).tokens);
 }
 
-/** Collapses runs of blank lines and trims the end, so screens have an even rhythm. */
-function tidy(text: string): string {
-  return text.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "") + "\n";
+// marked-terminal hides colons in code spans behind this marker and restores them only in its own
+// renderers; text that passes through ours (lists, tables) needs them back.
+const COLON_MARKER = /\*#COLON\|\*/g;
+function unprotect(text: string): string {
+  return text.replace(COLON_MARKER, ":");
 }
 
-export function wrap(text: string, width: number): string {
-  return wrapAnsi(text, width, { hard: true, trim: false });
+/** Collapses runs of blank lines and trims the end, so screens have an even rhythm. */
+function tidy(text: string): string {
+  return unprotect(text).replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "") + "\n";
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import envPaths from "env-paths";
 import { warn } from "../output.js";
-import { emptyProgress, progressSchema, type Progress } from "./schema.js";
+import { emptyProgress, parseProgress, type Progress } from "./schema.js";
 
 const FILE_NAME = "progress";
 
@@ -36,8 +36,7 @@ export class Store {
 
   /** A fresh read from disk, so that two terminals see each other's answers. */
   read(): Progress {
-    const parsed = progressSchema.safeParse(this.conf.store);
-    return parsed.success ? parsed.data : emptyProgress();
+    return parseProgress(this.conf.store) ?? emptyProgress();
   }
 
   /** Read, change, write back (conf writes atomically: a temporary file, then a rename). */
@@ -62,7 +61,7 @@ export function recoverIfCorrupt(path: string, now = new Date()): string | undef
   let problem: string | undefined;
   try {
     const data = JSON.parse(readFileSync(path, "utf8"));
-    if (!progressSchema.safeParse(data).success) problem = "it does not look like an api-architect progress file";
+    if (!parseProgress(data)) problem = "it does not look like an api-architect progress file";
   } catch (e) {
     problem = e instanceof SyntaxError ? "it is not valid JSON" : `it cannot be read: ${(e as Error).message}`;
   }

@@ -70,8 +70,11 @@ describe("learn --plain", () => {
 
 describe("colour follows the terminal", () => {
   const colourful = { FORCE_COLOR: "1" };
-  it("forced colour shows escape codes", () => {
-    expect(cli(["learn", "1", "--plain"], testEnv(dir, colourful)).stdout).toContain(`${ESC}[`);
+  it("forced colour shows escape codes, and code is syntax-highlighted", () => {
+    const out = cli(["learn", "1", "--plain"], testEnv(dir, colourful)).stdout;
+    expect(out).toContain(`${ESC}[`);
+    const codeLine = out.split("\n").find((l) => l.includes("fixture-ts"))!;
+    expect(codeLine.replace(/\u001b\[2m│ \u001b\[22m/, "")).toMatch(/\u001b\[3\dm/); // a token colour inside the code
   });
   it.each([
     ["NO_COLOR", { ...colourful, NO_COLOR: "1" }, []],
