@@ -15,18 +15,13 @@ const unusedAjv = {
   },
 };
 
-// ESM importers of string-width get the ASCII fast path; cli-table3's CommonJS copy is left alone.
+// cli-table3 measures every cell with string-width: give it fast-string-width instead.
 const fastStringWidth = {
   name: "fast-string-width",
   setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (args) => {
-      if (/string-width\.c?js$/.test(args.importer)) return undefined; // the shims reach the real one
-      if (/node_modules[\\/]wrap-ansi[\\/]index\.js$/.test(args.importer) || args.importer.startsWith(join(root, "src"))) {
-        return { path: join(root, "src/render/string-width.js") };
-      }
-      if (/node_modules[\\/]cli-table3[\\/]/.test(args.importer)) return { path: join(root, "src/render/string-width.cjs") };
-      return undefined;
-    });
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: join(root, "src/render/string-width.cjs") } : undefined,
+    );
     b.onResolve({ filter: /^node-emoji$/ }, () => ({ path: join(root, "src/render/node-emoji-stub.js") }));
     b.onResolve({ filter: /^cli-highlight$/ }, (args) =>
       /marked-terminal/.test(args.importer) ? { path: join(root, "src/render/cli-highlight-stub.js") } : undefined,
@@ -77,10 +72,10 @@ await build({
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });
 const { compileCourse } = await import(pathToFileURL(join(out, "compile.mjs")).href);
-const problems = compileCourse(join(root, "content"), join(out, "course.json"));
+const problems = compileCourse(join(root, "content"), out);
 rmSync(join(out, "compile.mjs"));
 if (problems.length) {
-  console.warn(`build: content/ has ${problems.length} problem(s); course.json not written:\n  ${problems.slice(0, 20).join("\n  ")}`);
+  console.warn(`build: content/ has ${problems.length} problem(s); nothing compiled:\n  ${problems.slice(0, 20).join("\n  ")}`);
 }
 
 rmSync(join(root, "dist"), { recursive: true, force: true });

@@ -8,6 +8,12 @@ export interface GlobalOptions {
   color: boolean;
 }
 
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
 export async function run(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command("api-architect")
@@ -33,6 +39,8 @@ Examples:
   api-architect learn security       open a module by a word of its id
   api-architect quiz api-fundamentals
   api-architect faq jwt              find an FAQ answer
+  api-architect search cursor pagination
+  api-architect explain hateoas
   api-architect config set stack python
 
 Environment:
@@ -95,6 +103,27 @@ Environment:
     .action(async (words: string[], opts) => {
       const { faq } = await import("./commands/faq.js");
       code = await faq(words, opts, globals());
+    });
+
+  program
+    .command("search")
+    .description("search lessons, FAQ answers, quiz explanations and the roadmap")
+    .argument("<words...>", "what to look for (typos and word starts are fine)")
+    .option("--json", "print the results as JSON")
+    .option("--limit <n>", "at most this many results (default 10)", parseLimit)
+    .action(async (words: string[], opts) => {
+      const { searchCommand } = await import("./commands/search.js");
+      code = await searchCommand(words, opts, globals());
+    });
+
+  program
+    .command("explain")
+    .description("a short definition of a term and where it is taught")
+    .argument("[term...]", "e.g. idempotency, HATEOAS, saga, BFF, p99 (none: list them all)")
+    .option("--json", "print as JSON")
+    .action(async (words: string[], opts) => {
+      const { explain } = await import("./commands/explain.js");
+      code = await explain(words, opts, globals());
     });
 
   program

@@ -1,6 +1,6 @@
 // What most commands need: the terminal, the store, the course, the learner's stack.
 import { STACKS, STACK_LABELS, type Course, type Stack } from "./content/model.js";
-import { openCourse } from "./content/course.js";
+import { openCourse, type OpenedCourse } from "./content/course.js";
 import { enableHighlighting } from "./render/highlight.js";
 import { resolveStack } from "./learn/resolve.js";
 import { terminal, type Terminal } from "./output.js";
@@ -14,6 +14,8 @@ export interface Context {
   term: Terminal;
   store: Store;
   course: Course;
+  /** Where the course came from, for artefacts built from it (the search index). */
+  source: OpenedCourse;
   progress(): Progress;
 }
 
@@ -21,9 +23,9 @@ export async function context(g: GlobalOptions): Promise<Context> {
   const store = Store.open();
   const settings = store.read().settings;
   const term = terminal(g.color, settings.color ?? "auto");
-  const course = await openCourse();
+  const source = await openCourse();
   if (term.color) await enableHighlighting();
-  return { term, store, course, progress: () => store.read() };
+  return { term, store, course: source.course, source, progress: () => store.read() };
 }
 
 /** The stack to show: --stack, else the saved choice, else TypeScript. */

@@ -1,5 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { dirname, join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import envPaths from "env-paths";
 
 // The bundle lives in dist/ and the course beside it in content/, both in the package.
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -10,9 +12,15 @@ export function contentDir(): string {
   return override ? resolve(override) : join(packageRoot, "content");
 }
 
-/** The course compiled by the build, for the built-in content only. */
-export function compiledCoursePath(): string {
-  return join(packageRoot, "dist", "course.json");
+/** Where the build puts the compiled built-in course. */
+export function compiledDir(): string {
+  return join(packageRoot, "dist");
+}
+
+/** Where a compiled copy of any course folder is cached: one folder per course path. */
+export function cacheDirFor(root: string): string {
+  const base = process.env.API_ARCHITECT_CACHE_DIR || envPaths("api-architect", { suffix: "" }).cache;
+  return join(base, "courses", createHash("sha1").update(resolve(root)).digest("hex").slice(0, 16));
 }
 
 export function isBuiltInContent(dir: string): boolean {

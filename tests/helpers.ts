@@ -20,7 +20,7 @@ export function cleanup(dir: string) {
 
 /** The environment a test run gets: no colour hints from the outer terminal, a private store. */
 export function testEnv(configDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, API_ARCHITECT_CONFIG_DIR: configDir, API_ARCHITECT_CONTENT: FIXTURE, HOME: configDir, XDG_CONFIG_HOME: join(configDir, "xdg") };
+  const env: NodeJS.ProcessEnv = { ...process.env, API_ARCHITECT_CONFIG_DIR: configDir, API_ARCHITECT_CACHE_DIR: join(configDir, "cache"), API_ARCHITECT_CONTENT: FIXTURE, HOME: configDir, XDG_CONFIG_HOME: join(configDir, "xdg"), XDG_CACHE_HOME: join(configDir, "xdg-cache") };
   for (const k of ["FORCE_COLOR", "NO_COLOR", "COLUMNS", "CI"]) delete env[k];
   env.TERM = "xterm-256color";
   for (const [k, v] of Object.entries(extra)) {

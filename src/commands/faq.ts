@@ -5,6 +5,7 @@ import { EXIT } from "../errors.js";
 import { clearScreen, print } from "../output.js";
 import { select, Separator } from "../prompts.js";
 import { renderFaq } from "../render/lesson.js";
+import { hangingIndent } from "../render/text.js";
 import type { StackChoice } from "../render/markdown.js";
 
 /** Entries containing every word; those whose question or id matches come first. */
@@ -56,7 +57,7 @@ export async function faq(words: string[], opts: { json?: boolean; stack?: strin
     return EXIT.ok;
   }
   if (!interactive) {
-    print(entries.map((e) => `${e.id.padEnd(28)} ${e.question}`).join("\n"));
+    print(entries.map((e) => hangingIndent(e.question, `${e.id.padEnd(28)} `, ctx.term.width)).join("\n"));
     return EXIT.ok;
   }
   await browse(ctx, entries, stack);

@@ -14,7 +14,7 @@ import { runQuiz } from "./quiz.js";
 import { readLesson } from "./reader.js";
 import { renderRoadmap } from "./roadmap.js";
 
-type Item = "continue" | "learn" | "quiz" | "roadmap" | "faq" | "settings" | "quit";
+type Item = "continue" | "learn" | "quiz" | "roadmap" | "faq" | "search" | "settings" | "quit";
 
 function header(ctx: Context): string {
   const t = ctx.term;
@@ -82,6 +82,7 @@ export async function home(g: GlobalOptions): Promise<number> {
         { name: "Quiz: test yourself on a module", value: "quiz" },
         { name: "Roadmap: the six stages", value: "roadmap" },
         { name: "FAQ: common questions", value: "faq" },
+        { name: "Search the course", value: "search" },
         { name: "Settings: stack and colour", value: "settings" },
         new Separator(),
         { name: "Quit", value: "quit" },
@@ -107,6 +108,9 @@ export async function home(g: GlobalOptions): Promise<number> {
     } else if (item === "faq") {
       clearScreen(ctx.term);
       await browseFaq(ctx, ctx.course.faq, stack);
+    } else if (item === "search") {
+      const { searchLoop } = await import("./search.js");
+      await searchLoop(ctx);
     } else if (item === "settings") await settings(ctx, g);
   }
 }

@@ -19,7 +19,14 @@ function record(ctx: Context, m: Module, index: number) {
   });
 }
 
-export async function readLesson(ctx: Context, m: Module, start: number, stack: StackChoice): Promise<ReaderExit> {
+export interface ReaderOptions {
+  /** The label of the way out: back to the menu, or to the search results. */
+  backLabel?: string;
+  /** Offer "Search the course" (not when the reader was itself opened from a search). */
+  search?: boolean;
+}
+
+export async function readLesson(ctx: Context, m: Module, start: number, stack: StackChoice, opts: ReaderOptions = {}): Promise<ReaderExit> {
   const render = sectionRenderer(ctx.course, ctx.term, stack);
   const t = ctx.term;
   let index = Math.max(0, Math.min(start, m.sections.length - 1));
@@ -31,19 +38,24 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
     print(`${t.color ? chalk.dim(crumb) : crumb}\n\n${render(m, section)}`);
     const isLast = index === m.sections.length - 1;
     if (isLast) print(t.color ? chalk.green("✔ You reached the end of this module; it is marked as read.") : "You reached the end of this module; it is marked as read.");
-    type Action = "next" | "prev" | "jump" | "quiz" | "menu";
+    type Action = "next" | "prev" | "jump" | "search" | "quiz" | "menu";
     const choices = [
       ...(isLast ? [{ name: "Take the quiz", value: "quiz" as Action }] : [{ name: `Next: ${m.sections[index + 1]!.title}`, value: "next" as Action }]),
       ...(index > 0 ? [{ name: "Previous section", value: "prev" as Action }] : []),
       { name: "Jump to a section…", value: "jump" as Action },
+      // Typing "s" in the menu jumps here: inquirer's select moves to the choice that starts with it.
+      ...(opts.search !== false ? [{ name: "Search the course…", value: "search" as Action }] : []),
       new Separator(),
-      { name: "Back to the menu", value: "menu" as Action },
+      { name: opts.backLabel ?? "Back to the menu", value: "menu" as Action },
     ];
     const action = await select<Action>(t, `Section ${index + 1}/${m.sections.length}`, choices, { hint: "use `api-architect learn <module> --plain` to print a lesson" });
     if (action === "next") index++;
     else if (action === "prev") index--;
     else if (action === "quiz" || action === "menu") return action;
-    else {
+    else if (action === "search") {
+      const { searchLoop } = await import("./search.js");
+      await searchLoop(ctx);
+    } else {
       index = await select<number>(
         t,
         "Jump to",

@@ -1,15 +1,31 @@
-// Opens the course for a command: the compiled copy when it is current, else the sources
-// (validated, with every problem reported).
+// Opens the course for a command: a compiled copy whose stamp matches the content, else the
+// sources (validated, every problem reported), compiled into the cache for next time.
+import { writeCompiled, contentStamp, readCompiled } from "./compiled.js";
 import type { Course } from "./model.js";
-import { readCompiled } from "./compiled.js";
-import { compiledCoursePath, contentDir, isBuiltInContent } from "../paths.js";
+import { cacheDirFor, compiledDir, contentDir, isBuiltInContent } from "../paths.js";
 
-export async function openCourse(): Promise<Course> {
+export interface OpenedCourse {
+  course: Course;
+  root: string;
+  stamp: string;
+  /** Folders that may hold compiled artefacts for this content, most preferred first. */
+  cacheDirs: string[];
+}
+
+export async function openCourse(): Promise<OpenedCourse> {
   const root = contentDir();
-  if (isBuiltInContent(root)) {
-    const compiled = readCompiled(compiledCoursePath(), root);
-    if (compiled) return compiled;
+  const stamp = contentStamp(root);
+  const cacheDirs = [...(isBuiltInContent(root) ? [compiledDir()] : []), cacheDirFor(root)];
+  for (const dir of cacheDirs) {
+    const course = readCompiled(dir, root, stamp);
+    if (course) return { course, root, stamp, cacheDirs };
   }
   const { loadCourse } = await import("./loader.js");
-  return loadCourse(root);
+  const course = loadCourse(root);
+  try {
+    writeCompiled(cacheDirFor(root), root, course, stamp);
+  } catch {
+    // A cache that cannot be written only costs speed.
+  }
+  return { course, root, stamp, cacheDirs };
 }

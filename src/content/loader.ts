@@ -6,8 +6,8 @@ import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { ContentError } from "../errors.js";
 import { codeBlocks, codeGroups, lex, links, parseInfo, splitSections, type Problem } from "./markdown.js";
-import type { Course, FaqEntry, Module, Question, Section, Stage } from "./model.js";
-import { courseSchema, faqFrontSchema, lessonFrontSchema, quizSchema, roadmapSchema, type CourseFile } from "./schema.js";
+import type { Course, FaqEntry, GlossaryTerm, Module, Question, Section, Stage } from "./model.js";
+import { courseSchema, faqFrontSchema, glossarySchema, lessonFrontSchema, quizSchema, roadmapSchema, type CourseFile } from "./schema.js";
 
 export interface LoadResult {
   course?: Course;
@@ -165,6 +165,23 @@ function loadStages(root: string, r: Reporter): Stage[] {
   return data.stages.sort((a, b) => a.number - b.number);
 }
 
+function loadGlossary(root: string, r: Reporter): GlossaryTerm[] {
+  const file = join(root, "glossary.yaml");
+  if (!existsSync(file)) return [];
+  const source = readText(file, r);
+  const data = source === undefined ? undefined : readYaml(file, source, glossarySchema, r);
+  if (!data) return [];
+  const seen = new Map<string, string>();
+  for (const t of data.terms) {
+    for (const name of [t.id, t.term.toLowerCase(), ...t.aliases.map((a) => a.toLowerCase())]) {
+      const other = seen.get(name);
+      if (other && other !== t.id) r.at(file, undefined, `"${name}" names both ${other} and ${t.id}`);
+      seen.set(name, t.id);
+    }
+  }
+  return data.terms;
+}
+
 function checkLinks(course: Course, r: Reporter, unloaded: Set<string>) {
   const modules = new Map(course.modules.map((m) => [m.id, m]));
   const faq = new Set(course.faq.map((f) => f.id));
@@ -197,6 +214,8 @@ function checkLinks(course: Course, r: Reporter, unloaded: Set<string>) {
     for (const s of mod.sections) checkMarkdown(mod.file, s.markdown, s.line);
     for (const q of mod.quiz) for (const href of links(lex(q.prompt, 1).tokens)) check(mod.file.replace(/lesson\.md$/, "quiz.yaml"), undefined, href);
   }
+  const glossaryFile = join(course.dir, "glossary.yaml");
+  for (const t of course.glossary) for (const href of t.links) check(glossaryFile, undefined, `${href}`);
   for (const f of course.faq) {
     checkMarkdown(f.file, f.markdown, f.bodyLine);
     for (const id of f.modules) if (!known(id)) r.at(f.file, 4, `related module "${id}" does not exist`);
@@ -222,7 +241,7 @@ export function loadCourseFrom(root: string): LoadResult {
     if (modules.some((m) => m.number === mod.number)) r.at(mod.file, 3, `duplicate module number ${mod.number}`);
     modules.push(mod);
   }
-  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r), stages: loadStages(root, r) };
+  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r), stages: loadStages(root, r), glossary: loadGlossary(root, r) };
   for (const p of meta.planned) {
     if (modules.some((m) => m.id === p.id)) r.at(courseFile, undefined, `"${p.id}" is both planned and written; remove it from planned`);
     if (course.stages.length && !course.stages.some((s) => s.id === p.stage)) r.at(courseFile, undefined, `planned module "${p.id}": stage "${p.stage}" is not in roadmap.yaml`);

@@ -68,6 +68,14 @@ export interface Stage {
   stacks: Partial<Record<Stack, string>>;
 }
 
+export interface GlossaryTerm {
+  id: string;
+  term: string;
+  aliases: string[];
+  short: string;
+  links: string[];
+}
+
 export interface Planned {
   id: string;
   title: string;
@@ -81,4 +89,5 @@ export interface Course {
   planned: Planned[];
   faq: FaqEntry[];
   stages: Stage[];
+  glossary: GlossaryTerm[];
 }

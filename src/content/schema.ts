@@ -83,3 +83,17 @@ export const roadmapSchema = z.strictObject({
     )
     .min(1),
 });
+
+export const glossarySchema = z.strictObject({
+  terms: z
+    .array(
+      z.strictObject({
+        id,
+        term: text,
+        aliases: z.array(text).default([]),
+        short: text,
+        links: z.array(z.string().regex(/^(module|faq|stage):/, "must be a module:, faq: or stage: link")).min(1, "say where the term is taught"),
+      }),
+    )
+    .min(1),
+});

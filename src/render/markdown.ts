@@ -4,7 +4,7 @@ import Table from "cli-table3";
 import { highlightCode } from "./highlight.js";
 import { Marked, type Token, type Tokens } from "marked";
 import { markedTerminal } from "marked-terminal";
-import stringWidth from "string-width";
+import stringWidth from "fast-string-width";
 import { wrap } from "./text.js";
 import { codeGroups, lex, parseInfo } from "../content/markdown.js";
 import { STACK_LABELS, type Stack } from "../content/model.js";

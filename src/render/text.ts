@@ -1,5 +1,5 @@
 // Small text helpers that do not need the markdown stack.
-import wrapAnsi from "wrap-ansi";
+import { wrapAnsi } from "fast-wrap-ansi";
 
 export function pad2(n: number): string {
   return String(n).padStart(2, "0");

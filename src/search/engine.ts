@@ -1,0 +1,113 @@
+// Full-text search with minisearch: prefix matching and typo tolerance, titles and headings
+// ranked above body text. Pure apart from the index object itself.
+import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import type { Course } from "../content/model.js";
+import { documents, type HitKind, type SearchDoc } from "./documents.js";
+
+// Words that carry no meaning in a learner's question ("how do I ...").
+const STOP_WORDS = new Set(
+  "a an and are as at be but by can do does for from how i if in into is it its me my of on or should so that the their then there these this to use using vs was we what when where which who why will with you your".split(" "),
+);
+
+export function processTerm(term: string): string | null {
+  const t = term.toLowerCase();
+  return STOP_WORDS.has(t) || t.length < 2 ? null : t;
+}
+
+const KIND_BOOST: Record<HitKind, number> = { lesson: 1.3, faq: 1.2, roadmap: 0.8, quiz: 0.6 };
+
+export const INDEX_OPTIONS: Options<SearchDoc> = {
+  fields: ["title", "headings", "text"],
+  storeFields: ["kind", "module", "section", "title"],
+  processTerm,
+  // Hyphenated words are indexed whole and in parts: "idempotency-key", "idempotency", "key".
+  tokenize: (text) => {
+    const words = text.split(/[\s,.;:!?()[\]{}"'/\\=<>*&|~^$@%]+/).filter(Boolean);
+    return words.flatMap((w) => (w.includes("-") ? [w, ...w.split("-").filter(Boolean)] : [w]));
+  },
+  searchOptions: {
+    boost: { title: 4, headings: 2, text: 1 },
+    prefix: (term) => term.length >= 3,
+    // Edits allowed per word (a transposition counts as two): none for short words.
+    fuzzy: (term) => (term.length >= 9 ? 0.25 : term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0),
+    weights: { fuzzy: 0.5, prefix: 0.6 },
+    combineWith: "OR",
+    // A learner looking something up wants the lesson or answer, before a quiz that mentions it.
+    boostDocument: (_id, _term, stored) => KIND_BOOST[(stored?.kind as HitKind) ?? "lesson"],
+  },
+};
+
+export function buildIndex(course: Course): MiniSearch<SearchDoc> {
+  const index = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
+  index.addAll(documents(course));
+  return index;
+}
+
+export function loadIndex(json: string): MiniSearch<SearchDoc> {
+  return MiniSearch.loadJSON<SearchDoc>(json, INDEX_OPTIONS);
+}
+
+export interface Hit {
+  kind: HitKind;
+  /** Where it lives: module:<id>#<section>, faq:<id>, quiz:<module>/<question>, stage:<id>. */
+  ref: string;
+  module: string | null;
+  section: string | null;
+  title: string;
+  /** A stretch of the text around the best match; matched words wrapped in MARK_START/MARK_END. */
+  snippet: string;
+  score: number;
+  terms: string[];
+}
+
+export const MARK_START = "\u0001";
+export const MARK_END = "\u0002";
+
+/** The ~width characters of `text` that hold the most matches, matches marked. */
+export function snippet(text: string, terms: string[], width = 180): string {
+  if (!text) return "";
+  const pattern = terms.length ? new RegExp(`\\b(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})[\\w-]*`, "gi") : undefined;
+  let start = 0;
+  if (pattern) {
+    const positions = [...text.matchAll(pattern)].map((m) => m.index!);
+    let best = -1;
+    for (const p of positions) {
+      const count = positions.filter((q) => q >= p && q < p + width).length;
+      if (count > best) {
+        best = count;
+        start = p;
+      }
+    }
+    start = Math.max(0, start - 40);
+    const space = text.lastIndexOf(" ", start);
+    if (start > 0 && space >= 0) start = space + 1;
+  }
+  let end = Math.min(text.length, start + width);
+  const space = text.indexOf(" ", end);
+  if (end < text.length && space >= 0 && space - end < 20) end = space;
+  let out = text.slice(start, end);
+  if (pattern) out = out.replace(pattern, (m) => `${MARK_START}${m}${MARK_END}`);
+  return `${start > 0 ? "…" : ""}${out}${end < text.length ? "…" : ""}`;
+}
+
+export function search(index: MiniSearch<SearchDoc>, course: Course, query: string, limit = 10): Hit[] {
+  const results = index.search(query) as (SearchResult & Partial<SearchDoc>)[];
+  const docs = new Map<string, SearchDoc>();
+  const hits: Hit[] = [];
+  for (const r of results.slice(0, limit)) {
+    if (!docs.size) for (const d of documents(course)) docs.set(d.id, d);
+    const doc = docs.get(String(r.id));
+    if (!doc) continue; // the index is older than the course; should not happen with stamps
+    hits.push({
+      kind: doc.kind,
+      ref: doc.id,
+      module: doc.module ?? null,
+      section: doc.section ?? null,
+      title: doc.title,
+      snippet: snippet(doc.text, [...r.terms, ...r.queryTerms]),
+      score: Math.round(r.score * 100) / 100,
+      terms: r.terms,
+    });
+  }
+  return hits;
+}
