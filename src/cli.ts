@@ -84,14 +84,34 @@ Environment:
       code = await quiz(module, opts, globals());
     });
 
-  program
+  const roadmapCommand = program
     .command("roadmap")
-    .description("the six stages and your progress through them")
+    .description("the six stages, your progress and what to do next; `roadmap mark` notes your own view of a skill")
     .option("--json", "print as JSON")
     .addOption(stackOption())
     .action(async (opts) => {
       const { roadmap } = await import("./commands/roadmap.js");
       code = await roadmap(opts, globals());
+    });
+  roadmapCommand
+    .command("mark")
+    .description("mark a stage's skill as done, learning or skip (clear removes the mark)")
+    .argument("<stage>", "stage id or number, e.g. security or 3")
+    .argument("<skill>", 'the skill as the roadmap names it, e.g. "Rate limiting"')
+    .argument("<mark>", "done, learning, skip or clear")
+    .action(async (stage: string, skill: string, mark: string) => {
+      const { markSkill } = await import("./commands/roadmap.js");
+      code = await markSkill(stage, skill, mark, globals());
+    });
+
+  program
+    .command("review")
+    .description("review the quiz cards that are due (spaced repetition)")
+    .option("--limit <n>", "at most this many cards", parseLimit)
+    .option("--module <module>", "only cards from this module")
+    .action(async (opts) => {
+      const { review } = await import("./commands/review.js");
+      code = await review(opts, globals());
     });
 
   program
@@ -142,6 +162,23 @@ Environment:
     .action(async (opts) => {
       const { progress } = await import("./commands/progress.js");
       code = await progress(opts, globals());
+    });
+  progress
+    .command("export")
+    .description("write your progress as one JSON document (to stdout without a file)")
+    .argument("[file]", "where to write it")
+    .action(async (file: string | undefined) => {
+      const { exportProgress } = await import("./commands/progress.js");
+      code = await exportProgress(file, globals());
+    });
+  progress
+    .command("import")
+    .description("merge an export into your progress (shows what changes and asks first)")
+    .argument("<file>", "an export written by `progress export` (- for stdin)")
+    .option("-y, --yes", "do not ask for confirmation")
+    .action(async (file: string, opts) => {
+      const { importProgress } = await import("./commands/progress.js");
+      code = await importProgress(file, opts, globals());
     });
   progress
     .command("reset")

@@ -44,7 +44,7 @@ export async function ensureStack(ctx: Context): Promise<Stack> {
     STACKS.map((s) => ({ name: STACK_LABELS[s], value: s })),
     { hint: "run `api-architect config set stack <name>`" },
   );
-  ctx.store.update((p) => {
+  await ctx.store.update((p) => {
     p.settings.stack = stack;
   });
   return stack;

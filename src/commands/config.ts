@@ -39,7 +39,7 @@ export async function configGet(k: string, _g: GlobalOptions): Promise<number> {
 export async function configSet(k: string, v: string, _g: GlobalOptions): Promise<number> {
   const name = key(k);
   const value = KEYS[name].parse(v);
-  Store.open().update((p) => {
+  await Store.open().update((p) => {
     (p.settings as Record<string, string>)[name] = value;
   });
   print(`${name}=${value}`);

@@ -4,7 +4,7 @@ import type { GlobalOptions } from "../cli.js";
 import { context, ensureStack, type Context } from "../context.js";
 import { STACKS, STACK_LABELS, type Stack } from "../content/model.js";
 import { EXIT, NoTtyError } from "../errors.js";
-import { continuePoint, overall, stageStatuses, bar } from "../learn/status.js";
+import { continuePoint, overall, recommendations, stageStatuses, bar } from "../learn/status.js";
 import { clearScreen, print, terminal, type ColorSetting } from "../output.js";
 import { select, Separator } from "../prompts.js";
 import { pad2 } from "../render/text.js";
@@ -14,7 +14,7 @@ import { runQuiz } from "./quiz.js";
 import { readLesson } from "./reader.js";
 import { renderRoadmap } from "./roadmap.js";
 
-type Item = "continue" | "learn" | "quiz" | "roadmap" | "faq" | "search" | "settings" | "quit";
+type Item = "continue" | "learn" | "quiz" | "review" | "roadmap" | "faq" | "search" | "settings" | "quit";
 
 function header(ctx: Context): string {
   const t = ctx.term;
@@ -24,7 +24,7 @@ function header(ctx: Context): string {
   const title = `${ctx.course.title} — ${STACK_LABELS[p.settings.stack ?? "typescript"]}`;
   return [
     t.color ? chalk.bold.magenta(title) : title,
-    `${t.color ? chalk.green(bar(o.percent / 100, 20)) : bar(o.percent / 100, 20)} ${o.percent}% · ${o.read}/${o.modules} modules read · ${o.passed}/${o.modules} quizzes passed`,
+    `${t.color ? chalk.green(bar(o.percent / 100, 20)) : bar(o.percent / 100, 20)} ${o.percent}% · ${o.read}/${o.modules} modules read · ${o.passed}/${o.modules} quizzes passed · ${o.due} card${o.due === 1 ? "" : "s"} due`,
     stage ? `Current stage: ${stage.stage.number} · ${stage.stage.title}` : "",
     "",
   ].join("\n");
@@ -51,10 +51,10 @@ async function settings(ctx: Context, g: GlobalOptions) {
     if (which === "back") return;
     if (which === "stack") {
       const stack = await select<Stack>(ctx.term, "Show code in", STACKS.map((x) => ({ name: STACK_LABELS[x], value: x })), { default: s.stack, hint: "" });
-      ctx.store.update((p) => void (p.settings.stack = stack));
+      await ctx.store.update((p) => void (p.settings.stack = stack));
     } else {
       const color = await select<ColorSetting>(ctx.term, "Colour", (["auto", "always", "never"] as const).map((x) => ({ name: x, value: x })), { default: s.color ?? "auto", hint: "" });
-      ctx.store.update((p) => void (p.settings.color = color));
+      await ctx.store.update((p) => void (p.settings.color = color));
       ctx.term = terminal(g.color, color);
     }
   }
@@ -70,6 +70,7 @@ export async function home(g: GlobalOptions): Promise<number> {
     clearScreen(ctx.term);
     print(header(ctx));
     const next = continuePoint(ctx.course, ctx.progress());
+    const dueNow = overall(ctx.course, ctx.progress()).due;
     const cont = next
       ? `Continue: ${next.kind === "quiz" ? "quiz on" : "read"} ${pad2(next.module.number)} ${next.module.title}${next.kind === "lesson" ? ` (section ${next.section + 1}/${next.module.sections.length})` : ""}`
       : "Continue: you have finished every module";
@@ -80,6 +81,7 @@ export async function home(g: GlobalOptions): Promise<number> {
         { name: cont, value: "continue", disabled: !next },
         { name: "Learn: pick a module", value: "learn" },
         { name: "Quiz: test yourself on a module", value: "quiz" },
+        { name: `Review: ${dueNow} card${dueNow === 1 ? "" : "s"} due`, value: "review" },
         { name: "Roadmap: the six stages", value: "roadmap" },
         { name: "FAQ: common questions", value: "faq" },
         { name: "Search the course", value: "search" },
@@ -101,9 +103,13 @@ export async function home(g: GlobalOptions): Promise<number> {
     } else if (item === "quiz") {
       await runQuiz(ctx, await pickModule(ctx, "Quiz on which module?"));
       await pause(ctx);
+    } else if (item === "review") {
+      const { runReview } = await import("./review.js");
+      await runReview(ctx, {});
+      await pause(ctx);
     } else if (item === "roadmap") {
       clearScreen(ctx.term);
-      print(renderRoadmap(stageStatuses(ctx.course, ctx.progress()), ctx.term, (s) => s.stage.stacks[stack]));
+      print(renderRoadmap(stageStatuses(ctx.course, ctx.progress()), ctx.term, (s) => s.stage.stacks[stack], recommendations(ctx.course, ctx.progress())));
       await pause(ctx);
     } else if (item === "faq") {
       clearScreen(ctx.term);

@@ -22,6 +22,7 @@ export async function modules(opts: { json?: boolean }, g: GlobalOptions): Promi
       quizQuestions: m.quiz.length,
       read: s.read,
       quizPassed: s.passed,
+      mastery: s.mastery,
     }));
     print(JSON.stringify(data, null, 2));
     return EXIT.ok;
@@ -30,7 +31,8 @@ export async function modules(opts: { json?: boolean }, g: GlobalOptions): Promi
   const lines = rows.map(({ m, s }) => {
     const state = s.read ? "read" : s.started ? `section ${s.sectionIndex + 1}/${m.sections.length}` : "not started";
     const quiz = s.passed ? "quiz passed" : s.answered ? `quiz ${s.correct}/${m.quiz.length}` : "quiz not taken";
-    return `${pad2(m.number)}  ${t.color ? chalk.bold(m.id.padEnd(22)) : m.id.padEnd(22)} ${m.title}\n    ${t.color ? chalk.dim(`${state} · ${quiz} · ${m.sections.length} sections · ~${m.minutes} min`) : `${state} · ${quiz} · ${m.sections.length} sections · ~${m.minutes} min`}`;
+    const detail = `${state} · ${quiz} · mastery ${s.mastery}% · ${m.sections.length} sections · ~${m.minutes} min`;
+    return `${pad2(m.number)}  ${t.color ? chalk.bold(m.id.padEnd(22)) : m.id.padEnd(22)} ${m.title}\n    ${t.color ? chalk.dim(detail) : detail}`;
   });
   for (const p of ctx.course.planned) lines.push(`--  ${p.id.padEnd(22)} ${p.title}\n    coming soon`);
   print(lines.join("\n"));

@@ -10,6 +10,8 @@ import { print } from "../output.js";
 import { confirm, select } from "../prompts.js";
 import { renderText } from "../render/lesson.js";
 import { pickModule } from "./learn.js";
+import { recordAnswer, recordTime } from "../learn/record.js";
+import type { Grading } from "../learn/schedule.js";
 
 export interface QuizOptions {
   stack?: string;
@@ -17,17 +19,15 @@ export interface QuizOptions {
 
 const HINT = "quizzes are interactive: run `api-architect quiz` in a terminal";
 
-function recordAnswer(ctx: Context, q: Question, choice: string, correct: boolean) {
-  const at = new Date().toISOString();
-  ctx.store.update((p) => {
-    p.answers.push({ module: q.module, question: q.id, choice, correct, at });
-    p.last = { kind: "quiz", module: q.module, at };
-  });
-}
-
-async function ask(ctx: Context, q: Question, n: number, total: number): Promise<boolean> {
+/**
+ * Asks one question, explains the answer, and saves it at once as a review of the question's
+ * card: a wrong answer rates it Again; a right one asks how sure the learner was.
+ */
+export async function askQuestion(ctx: Context, q: Question, n: number, total: number, source: "quiz" | "review" = "quiz"): Promise<boolean> {
   const t = ctx.term;
-  const head = `Question ${n} of ${total}`;
+  const m = ctx.course.modules.find((x) => x.id === q.module);
+  const head = `Question ${n} of ${total}${source === "review" && m ? ` · ${m.title}` : ""}`;
+  const shown = Date.now();
   print(`\n${t.color ? chalk.dim(head) : head}\n${renderText(ctx.course, q.prompt, t).trimEnd()}\n`);
   const options = shuffle(q.options);
   const choice = await select<string>(
@@ -37,7 +37,25 @@ async function ask(ctx: Context, q: Question, n: number, total: number): Promise
     { hint: HINT },
   );
   const g = grade(q, choice);
-  recordAnswer(ctx, q, choice, g.correct);
+  const seconds = (Date.now() - shown) / 1000;
+  let grading: Grading = "again";
+  if (g.correct) {
+    grading = await select<Grading>(
+      t,
+      "Right. How sure were you?",
+      [
+        { name: "Good: I knew it", value: "good" },
+        { name: "Hard: I got there, with effort", value: "hard" },
+        { name: "Easy: no thought needed", value: "easy" },
+      ],
+      { default: "good", hint: HINT },
+    );
+  }
+  await ctx.store.update((p) => {
+    const now = new Date();
+    recordAnswer(p, q, choice, g.correct, grading, source, now);
+    recordTime(p, q.module, seconds, now);
+  });
   const verdict = g.correct ? "✔ Right." : "✘ Not quite.";
   const lines = [t.color ? (g.correct ? chalk.green.bold(verdict) : chalk.red.bold(verdict)) : verdict];
   if (!g.correct) {
@@ -59,7 +77,7 @@ export async function runQuiz(ctx: Context, m: Module): Promise<{ correct: numbe
     let i = 0;
     for (const q of questions) {
       i++;
-      if (!(await ask(ctx, q, i, questions.length))) missed.push(q);
+      if (!(await askQuestion(ctx, q, i, questions.length))) missed.push(q);
       if (i < questions.length) {
         const go = await select<"next" | "stop">(t, " ", [{ name: "Next question", value: "next" }, { name: "Stop here (answers so far are saved)", value: "stop" }], { hint: HINT });
         if (go === "stop") return first ?? { correct: i - missed.length, total: i };

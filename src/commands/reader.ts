@@ -5,19 +5,12 @@ import type { Context } from "../context.js";
 import { clearScreen, print } from "../output.js";
 import { select, Separator } from "../prompts.js";
 import type { StackChoice } from "../render/markdown.js";
-import { pad2, sectionRenderer } from "../render/lesson.js";
+import { sectionRenderer } from "../render/lesson.js";
+import { pad2 } from "../render/text.js";
+import { recordPosition, recordTime } from "../learn/record.js";
 
 export type ReaderExit = "menu" | "quiz";
 
-function record(ctx: Context, m: Module, index: number) {
-  const now = new Date().toISOString();
-  const last = index === m.sections.length - 1;
-  ctx.store.update((p) => {
-    const prev = p.lessons[m.id];
-    p.lessons[m.id] = { ...prev, section: m.sections[index]!.id, updatedAt: now, ...(last || prev?.completedAt ? { completedAt: prev?.completedAt ?? now } : {}) };
-    p.last = { kind: "lesson", module: m.id, section: m.sections[index]!.id, at: now };
-  });
-}
 
 export interface ReaderOptions {
   /** The label of the way out: back to the menu, or to the search results. */
@@ -32,7 +25,7 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
   let index = Math.max(0, Math.min(start, m.sections.length - 1));
   for (;;) {
     const section = m.sections[index]!;
-    record(ctx, m, index);
+    await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
     clearScreen(t);
     const crumb = `Module ${pad2(m.number)} · ${m.title} — section ${index + 1} of ${m.sections.length}`;
     print(`${t.color ? chalk.dim(crumb) : crumb}\n\n${render(m, section)}`);
@@ -48,7 +41,9 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
       new Separator(),
       { name: opts.backLabel ?? "Back to the menu", value: "menu" as Action },
     ];
+    const shown = Date.now();
     const action = await select<Action>(t, `Section ${index + 1}/${m.sections.length}`, choices, { hint: "use `api-architect learn <module> --plain` to print a lesson" });
+    await ctx.store.update((p) => recordTime(p, m.id, (Date.now() - shown) / 1000, new Date()));
     if (action === "next") index++;
     else if (action === "prev") index--;
     else if (action === "quiz" || action === "menu") return action;

@@ -1,9 +1,14 @@
-// What the learner has done, derived from the store and the course. Pure: no I/O.
+// What the learner has done, derived from the store and the course. Pure: no I/O; the time is an
+// argument so tests can fix it.
 import type { Course, Module, Question, Stage } from "../content/model.js";
-import type { Answer, Progress } from "../store/schema.js";
+import { slugify } from "../content/markdown.js";
+import { cardKey, localDay, type Answer, type Mark, type Progress } from "../store/schema.js";
+import { isDue, retrievability } from "./schedule.js";
 
 /** A quiz counts as passed when the latest answers to 70% of its questions are right. */
 export const QUIZ_PASS_RATIO = 0.7;
+/** A module is mastered at this mastery (0-100); a stage is done when every module is read and mastered. */
+export const MASTERY_THRESHOLD = 70;
 
 export interface ModuleStatus {
   module: Module;
@@ -13,6 +18,10 @@ export interface ModuleStatus {
   answered: number;
   correct: number;
   passed: boolean;
+  /** 0-100: for each question, its chance of recall now (FSRS) if the latest answer was right, else 0; averaged. */
+  mastery: number;
+  due: number;
+  seconds: number;
 }
 
 /** The latest answer to each question, by question id. */
@@ -26,12 +35,19 @@ export function latestAnswers(answers: readonly Answer[], moduleId: string): Map
   return out;
 }
 
-export function moduleStatus(module: Module, p: Progress): ModuleStatus {
+export function moduleStatus(module: Module, p: Progress, now = new Date()): ModuleStatus {
   const lesson = p.lessons[module.id];
   const index = lesson ? module.sections.findIndex((s) => s.id === lesson.section) : -1;
   const latest = latestAnswers(p.answers, module.id);
   const current = module.quiz.filter((q) => latest.has(q.id));
   const correct = current.filter((q) => latest.get(q.id)!.correct).length;
+  let recall = 0;
+  let due = 0;
+  for (const q of module.quiz) {
+    const card = p.cards[cardKey(module.id, q.id)];
+    if (latest.get(q.id)?.correct) recall += retrievability(card, now);
+    if (card && isDue(card, now)) due++;
+  }
   return {
     module,
     read: Boolean(lesson?.completedAt),
@@ -40,33 +56,50 @@ export function moduleStatus(module: Module, p: Progress): ModuleStatus {
     answered: current.length,
     correct,
     passed: module.quiz.length > 0 && correct >= Math.ceil(module.quiz.length * QUIZ_PASS_RATIO),
+    mastery: module.quiz.length ? Math.round((recall / module.quiz.length) * 100) : 0,
+    due,
+    seconds: p.time[module.id] ?? 0,
   };
+}
+
+export interface SkillStatus {
+  id: string;
+  name: string;
+  /** The learner's own mark, kept apart from the evidence: skipped is not done. */
+  mark: Mark["status"] | null;
 }
 
 export interface StageStatus {
   stage: Stage;
   modules: ModuleStatus[];
   planned: { id: string; title: string }[];
-  /** 0..1: modules read and quizzes passed, each worth half a module. */
+  skills: SkillStatus[];
+  /** 0..1: per module, half for reading it and half for mastery up to the threshold. */
   progress: number;
   state: "done" | "current" | "upcoming" | "coming-soon";
 }
 
-export function stageStatuses(course: Course, p: Progress): StageStatus[] {
+export function skillId(name: string): string {
+  return slugify(name);
+}
+
+export function stageStatuses(course: Course, p: Progress, now = new Date()): StageStatus[] {
   let currentFound = false;
   return course.stages.map((stage) => {
-    const modules = course.modules.filter((m) => m.stage === stage.id).map((m) => moduleStatus(m, p));
+    const modules = course.modules.filter((m) => m.stage === stage.id).map((m) => moduleStatus(m, p, now));
     const planned = course.planned.filter((x) => x.stage === stage.id).map(({ id, title }) => ({ id, title }));
-    const units = modules.length * 2;
-    const done = modules.reduce((n, m) => n + (m.read ? 1 : 0) + (m.passed ? 1 : 0), 0);
-    const progress = units ? done / units : 0;
+    const marks = p.marks[stage.id] ?? {};
+    const skills = stage.skills.map((name) => ({ id: skillId(name), name, mark: marks[skillId(name)]?.status ?? null }));
+    const units = modules.map((m) => (m.read ? 0.5 : 0) + 0.5 * Math.min(1, m.mastery / MASTERY_THRESHOLD));
+    const progress = units.length ? units.reduce((a, b) => a + b, 0) / units.length : 0;
+    const done = modules.length > 0 && modules.every((m) => m.read && m.mastery >= MASTERY_THRESHOLD);
     let state: StageStatus["state"];
     if (!modules.length) state = "coming-soon";
-    else if (progress === 1) state = "done";
+    else if (done) state = "done";
     else if (!currentFound) state = "current";
     else state = "upcoming";
     if (state === "current") currentFound = true;
-    return { stage, modules, planned, progress, state };
+    return { stage, modules, planned, skills, progress: done ? 1 : Math.min(progress, 0.99), state };
   });
 }
 
@@ -74,33 +107,158 @@ export interface Overall {
   modules: number;
   read: number;
   passed: number;
+  mastered: number;
   answered: number;
+  due: number;
   percent: number;
 }
 
-export function overall(course: Course, p: Progress): Overall {
-  const all = course.modules.map((m) => moduleStatus(m, p));
-  const read = all.filter((m) => m.read).length;
-  const passed = all.filter((m) => m.passed).length;
-  const units = all.length * 2;
+export function overall(course: Course, p: Progress, now = new Date()): Overall {
+  const all = course.modules.map((m) => moduleStatus(m, p, now));
+  const units = all.map((m) => (m.read ? 0.5 : 0) + 0.5 * Math.min(1, m.mastery / MASTERY_THRESHOLD));
+  const live = liveAnswers(course, p.answers);
   return {
     modules: all.length,
-    read,
-    passed,
-    answered: p.answers.length,
-    percent: units ? Math.round(((read + passed) / units) * 100) : 0,
+    read: all.filter((m) => m.read).length,
+    passed: all.filter((m) => m.passed).length,
+    mastered: all.filter((m) => m.mastery >= MASTERY_THRESHOLD).length,
+    answered: live.length,
+    due: all.reduce((n, m) => n + m.due, 0),
+    percent: units.length ? Math.round((units.reduce((a, b) => a + b, 0) / units.length) * 100) : 0,
   };
 }
 
+/** Answers to questions that still exist; the others are kept but count for nothing. */
+export function liveAnswers(course: Course, answers: readonly Answer[]): Answer[] {
+  const live = new Set(course.modules.flatMap((m) => m.quiz.map((q) => cardKey(m.id, q.id))));
+  return answers.filter((a) => live.has(cardKey(a.module, a.question)));
+}
+
+export interface Orphans {
+  answers: number;
+  cards: number;
+  lessons: number;
+  marks: number;
+}
+
+/** Records that refer to modules, sections, questions or skills the course no longer has. */
+export function orphans(course: Course, p: Progress): Orphans {
+  const questions = new Set(course.modules.flatMap((m) => m.quiz.map((q) => cardKey(m.id, q.id))));
+  const lessons = Object.entries(p.lessons).filter(([id, l]) => {
+    const m = course.modules.find((x) => x.id === id);
+    return !m || !m.sections.some((s) => s.id === l.section);
+  }).length;
+  let marks = 0;
+  for (const [stageId, skills] of Object.entries(p.marks)) {
+    const stage = course.stages.find((s) => s.id === stageId);
+    for (const id of Object.keys(skills)) if (!stage || !stage.skills.some((n) => skillId(n) === id)) marks++;
+  }
+  return {
+    answers: p.answers.length - liveAnswers(course, p.answers).length,
+    cards: Object.keys(p.cards).filter((k) => !questions.has(k)).length,
+    lessons,
+    marks,
+  };
+}
+
+export interface DueCard {
+  question: Question;
+  due: string;
+}
+
+/** Cards due now, oldest first, interleaved across modules so one topic does not run in a block. */
+export function dueCards(course: Course, p: Progress, now = new Date(), moduleId?: string): DueCard[] {
+  const byModule = new Map<string, DueCard[]>();
+  for (const m of course.modules) {
+    if (moduleId && m.id !== moduleId) continue;
+    const list = m.quiz
+      .map((q) => ({ question: q, card: p.cards[cardKey(m.id, q.id)] }))
+      .filter((x) => x.card && isDue(x.card, now))
+      .map((x) => ({ question: x.question, due: x.card!.due }))
+      .sort((a, b) => a.due.localeCompare(b.due));
+    if (list.length) byModule.set(m.id, list);
+  }
+  const out: DueCard[] = [];
+  const queues = [...byModule.values()].sort((a, b) => a[0]!.due.localeCompare(b[0]!.due));
+  while (queues.some((q) => q.length)) for (const q of queues) if (q.length) out.push(q.shift()!);
+  return out;
+}
+
+/** When the next card falls due (ISO), if none is due now. */
+export function nextDue(course: Course, p: Progress): string | undefined {
+  const live = new Set(course.modules.flatMap((m) => m.quiz.map((q) => cardKey(m.id, q.id))));
+  return Object.entries(p.cards)
+    .filter(([k]) => live.has(k))
+    .map(([, c]) => c.due)
+    .sort()[0];
+}
+
+export interface Recommendation {
+  kind: "review" | "read" | "quiz";
+  module: string | null;
+  count: number | null;
+  text: string;
+}
+
+/** What to do next: due reviews first, then the next unread module, then the weakest quiz. */
+export function recommendations(course: Course, p: Progress, now = new Date()): Recommendation[] {
+  const out: Recommendation[] = [];
+  const due = dueCards(course, p, now).length;
+  if (due) out.push({ kind: "review", module: null, count: due, text: `Review the ${due} card${due === 1 ? "" : "s"} due now (api-architect review)` });
+  const stages = stageStatuses(course, p, now);
+  const current = stages.find((s) => s.state === "current");
+  const ordered = [...(current?.modules ?? []), ...stages.flatMap((s) => s.modules)];
+  const unread = ordered.find((m) => !m.read);
+  if (unread) out.push({ kind: "read", module: unread.module.id, count: null, text: `Read ${String(unread.module.number).padStart(2, "0")} ${unread.module.title} (api-architect learn ${unread.module.number})` });
+  const weak = ordered.filter((m) => m.read && m.mastery < MASTERY_THRESHOLD).sort((a, b) => a.mastery - b.mastery)[0];
+  if (weak) out.push({ kind: "quiz", module: weak.module.id, count: null, text: `Retake the quiz on ${weak.module.title}: mastery ${weak.mastery}% (api-architect quiz ${weak.module.number})` });
+  return out;
+}
+
+export interface Stats {
+  /** Days in a row with activity, ending today (or yesterday, if nothing yet today). */
+  streak: number;
+  activeDays: number;
+  secondsByModule: Record<string, number>;
+  mostMissed: { module: string; question: string; prompt: string; misses: number }[];
+}
+
+export function stats(course: Course, p: Progress, now = new Date()): Stats {
+  const days = new Set(p.days);
+  let streak = 0;
+  const cursor = new Date(now);
+  if (!days.has(localDay(cursor))) cursor.setDate(cursor.getDate() - 1);
+  while (days.has(localDay(cursor))) {
+    streak++;
+    cursor.setDate(cursor.getDate() - 1);
+  }
+  const questions = new Map(course.modules.flatMap((m) => m.quiz.map((q) => [cardKey(m.id, q.id), q] as const)));
+  const misses = new Map<string, number>();
+  for (const a of p.answers) {
+    const key = cardKey(a.module, a.question);
+    if (!a.correct && questions.has(key)) misses.set(key, (misses.get(key) ?? 0) + 1);
+  }
+  const mostMissed = [...misses.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 5)
+    .map(([key, n]) => {
+      const q = questions.get(key)!;
+      return { module: q.module, question: q.id, prompt: q.prompt.split("\n")[0]!.slice(0, 120), misses: n };
+    });
+  const secondsByModule: Record<string, number> = {};
+  for (const m of course.modules) secondsByModule[m.id] = p.time[m.id] ?? 0;
+  return { streak, activeDays: days.size, secondsByModule, mostMissed };
+}
+
 /** Where "Continue" takes the learner: the lesson they were in, else the next unread one. */
-export function continuePoint(course: Course, p: Progress): { module: Module; section: number; kind: "lesson" | "quiz" } | undefined {
+export function continuePoint(course: Course, p: Progress, now = new Date()): { module: Module; section: number; kind: "lesson" | "quiz" } | undefined {
   const last = p.last && course.modules.find((m) => m.id === p.last!.module);
   if (last && p.last!.kind === "lesson" && !p.lessons[last.id]?.completedAt) {
-    return { module: last, section: moduleStatus(last, p).sectionIndex, kind: "lesson" };
+    return { module: last, section: moduleStatus(last, p, now).sectionIndex, kind: "lesson" };
   }
-  if (last && p.last!.kind === "quiz" && !moduleStatus(last, p).passed) return { module: last, section: 0, kind: "quiz" };
+  if (last && p.last!.kind === "quiz" && !moduleStatus(last, p, now).passed) return { module: last, section: 0, kind: "quiz" };
   for (const m of course.modules) {
-    const s = moduleStatus(m, p);
+    const s = moduleStatus(m, p, now);
     if (!s.read) return { module: m, section: s.sectionIndex, kind: "lesson" };
     if (!s.passed) return { module: m, section: 0, kind: "quiz" };
   }

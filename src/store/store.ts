@@ -1,10 +1,15 @@
-// Owns the progress file. conf finds the OS config directory and writes atomically; we check the
-// file ourselves first, because conf's clearInvalidConfig would discard a learner's history.
+// Owns the progress file. conf finds the place and writes atomically (a temporary file, then a
+// rename), so a killed process leaves the old file or the new one. We check the file ourselves
+// first, because conf's clearInvalidConfig would discard a learner's history, and we lock around
+// every read-modify-write, so two terminals answering at once lose nothing.
 import Conf from "conf";
-import { existsSync, readFileSync, renameSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import envPaths from "env-paths";
+import lockfile from "proper-lockfile";
+import { CliError, EXIT } from "../errors.js";
 import { warn } from "../output.js";
+import { migrate } from "./migrate.js";
 import { emptyProgress, parseProgress, type Progress } from "./schema.js";
 
 const FILE_NAME = "progress";
@@ -17,9 +22,10 @@ export class Store {
     return process.env.API_ARCHITECT_CONFIG_DIR || envPaths("api-architect", { suffix: "" }).config;
   }
 
-  /** Opens the store, moving an unreadable file aside (and saying so) rather than losing it. */
+  /** Opens the store: migrates an older file (keeping a copy), moves an unreadable one aside. */
   static open(dir = Store.dir()): Store {
-    recoverIfCorrupt(join(dir, `${FILE_NAME}.json`));
+    const path = join(dir, `${FILE_NAME}.json`);
+    const migrated = prepareFile(path);
     const conf = new Conf<Progress>({
       projectName: "api-architect",
       cwd: dir,
@@ -27,6 +33,7 @@ export class Store {
       clearInvalidConfig: false,
       defaults: emptyProgress(),
     });
+    if (migrated) conf.store = migrated;
     return new Store(conf);
   }
 
@@ -39,33 +46,59 @@ export class Store {
     return parseProgress(this.conf.store) ?? emptyProgress();
   }
 
-  /** Read, change, write back (conf writes atomically: a temporary file, then a rename). */
-  update(change: (p: Progress) => void): Progress {
-    const p = this.read();
-    change(p);
-    this.conf.store = p;
-    return p;
+  /** Read, change, write back, holding the lock so no other process writes in between. */
+  async update(change: (p: Progress) => void): Promise<Progress> {
+    const release = await lockfile.lock(this.path, {
+      realpath: false,
+      stale: 10_000,
+      retries: { retries: 200, factor: 1.3, minTimeout: 5, maxTimeout: 100, randomize: true },
+    });
+    try {
+      const p = this.read();
+      change(p);
+      this.conf.store = p;
+      return p;
+    } finally {
+      await release();
+    }
   }
 
   /** Forgets progress; settings (stack, colour) are kept. */
-  reset(): void {
-    const fresh = emptyProgress();
-    fresh.settings = this.read().settings;
-    this.conf.store = fresh;
+  async reset(): Promise<void> {
+    await this.update((p) => {
+      const settings = p.settings;
+      Object.assign(p, emptyProgress(), { settings });
+    });
   }
 }
 
-/** Checks the file before conf reads it; a broken one is renamed beside itself with a timestamp. */
-export function recoverIfCorrupt(path: string, now = new Date()): string | undefined {
+/**
+ * Looks at the file before conf does. Returns migrated data to write, if the file was an older
+ * format (a copy of the original is kept beside it); moves an unreadable file aside.
+ */
+export function prepareFile(path: string, now = new Date()): Progress | undefined {
   if (!existsSync(path)) return undefined;
-  let problem: string | undefined;
+  let data: unknown;
   try {
-    const data = JSON.parse(readFileSync(path, "utf8"));
-    if (!parseProgress(data)) problem = "it does not look like an api-architect progress file";
+    data = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
-    problem = e instanceof SyntaxError ? "it is not valid JSON" : `it cannot be read: ${(e as Error).message}`;
+    moveAside(path, e instanceof SyntaxError ? "it is not valid JSON" : `it cannot be read: ${(e as Error).message}`, now);
+    return undefined;
   }
-  if (!problem) return undefined;
+  const result = migrate(data);
+  if (result.kind === "current") return undefined;
+  if (result.kind === "newer") {
+    throw new CliError(`progress file ${path} was written by a newer api-architect (format ${result.version}); update api-architect to use it`, EXIT.failure);
+  }
+  if (result.kind === "invalid") {
+    moveAside(path, "it does not look like an api-architect progress file", now);
+    return undefined;
+  }
+  copyFileSync(path, `${path}.v${result.from}.bak`);
+  return result.progress;
+}
+
+function moveAside(path: string, problem: string, now: Date): string {
   const backup = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, "-")}`;
   renameSync(path, backup);
   warn(`progress file ${path} could not be used (${problem}); moved it to ${backup} and started a fresh one`);

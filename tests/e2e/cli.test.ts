@@ -128,7 +128,7 @@ describe("JSON for other tools", () => {
     expect(r.status).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data).toHaveLength(2);
-    expect(data[0]).toEqual({ id: "http-basics", number: 1, title: "HTTP basics", stage: "start", summary: expect.any(String), minutes: 5, sections: 3, quizQuestions: 3, read: false, quizPassed: false });
+    expect(data[0]).toEqual({ id: "http-basics", number: 1, title: "HTTP basics", stage: "start", summary: expect.any(String), minutes: 5, sections: 3, quizQuestions: 3, read: false, quizPassed: false, mastery: 0 });
   });
   it("faq --json lists entries, filtered by words", () => {
     expect(JSON.parse(cli(["faq", "--json"], env).stdout).map((e: { id: string }) => e.id)).toEqual(["why-http", "what-is-ttl"]);
@@ -141,9 +141,9 @@ describe("JSON for other tools", () => {
     expect(data.stages[1].planned).toEqual([{ id: "queues", title: "Queues" }]);
   });
   it("progress --json reflects the store", () => {
-    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 1, settings: { stack: "php" }, lessons: { "http-basics": { section: "wrapping-up", updatedAt: "t", completedAt: "t" } }, answers: [] }));
+    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 1, settings: { stack: "php" }, lessons: { "http-basics": { section: "wrapping-up", updatedAt: "2026-11-20T10:00:00.000Z", completedAt: "2026-11-20T10:00:00.000Z" } }, answers: [] }));
     const data = JSON.parse(cli(["progress", "--json"], env).stdout);
-    expect(data).toMatchObject({ stack: "php", percent: 25, modules: { total: 2, read: 1, quizzesPassed: 0 }, answers: 0, currentStage: "start" });
+    expect(data).toMatchObject({ stack: "php", percent: 25, modules: { total: 2, read: 1, quizzesPassed: 0, mastered: 0 }, answers: 0, due: 0, currentStage: "start", orphans: { answers: 0, cards: 0, lessons: 0, marks: 0 } });
   });
 });
 
@@ -175,7 +175,7 @@ describe("settings and reset", () => {
     writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 1, settings: { stack: "php" }, lessons: { x: { section: "a", updatedAt: "t" } }, answers: [{ module: "x", question: "y", choice: "z", correct: true, at: "t" }] }));
     const r = cli(["progress", "reset", "--yes"], env);
     expect(r.status).toBe(0);
-    expect(store()).toMatchObject({ settings: { stack: "php" }, lessons: {}, answers: [] });
+    expect(store()).toMatchObject({ version: 2, settings: { stack: "php" }, lessons: {}, answers: [], cards: {} });
   });
 });
 

@@ -37,6 +37,11 @@ async function answer(s: Session, screen: string, correctly: boolean) {
   const right = RIGHT.find(([q]) => q.test(screen))?.[1];
   if (!right) throw new Error(`unknown question on screen:\n${screen}`);
   await s.choose(screen, correctly ? right : WRONG[right]!);
+  if (correctly) {
+    // A right answer asks how sure the learner was; Enter means Good.
+    await s.waitFor("How sure were you?");
+    await s.press(KEY.enter);
+  }
 }
 
 describe("the journey through a real terminal", () => {

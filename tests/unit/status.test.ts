@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../../src/content/loader.js";
-import { continuePoint, grade, latestAnswers, moduleStatus, overall, shuffle, stageStatuses, bar } from "../../src/learn/status.js";
+import { continuePoint, grade, latestAnswers, MASTERY_THRESHOLD, moduleStatus, overall, shuffle, stageStatuses, bar } from "../../src/learn/status.js";
+import { recordAnswer } from "../../src/learn/record.js";
 import { emptyProgress, type Progress } from "../../src/store/schema.js";
 import { FIXTURE } from "../helpers.js";
 
@@ -35,19 +36,40 @@ describe("module status", () => {
 });
 
 describe("stages and overall progress", () => {
-  it("derives stage progress from modules read and quizzes passed", () => {
+  const now = new Date("2026-03-01T12:00:00Z");
+  it("derives stage progress from modules read and mastery, not from answers alone", () => {
     const p = emptyProgress();
     p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
-    let stages = stageStatuses(course, p);
+    let stages = stageStatuses(course, p, now);
     expect(stages.map((s) => [s.stage.id, s.progress, s.state])).toEqual([
       ["start", 0.5, "current"],
       ["scale", 0, "upcoming"],
     ]);
-    for (const q of http.quiz) answered(p, "http-basics", q.id, true, "2026-01-01T00:00:00Z");
-    stages = stageStatuses(course, p);
+    // Right answers just given: every card is fresh, so recall is near certain.
+    for (const q of http.quiz) recordAnswer(p, q, q.options.find((o) => o.correct)!.text, true, "good", "quiz", now);
+    stages = stageStatuses(course, p, now);
     expect(stages.map((s) => s.state)).toEqual(["done", "current"]);
+    expect(stages[0]!.modules[0]!.mastery).toBe(100);
     expect(stages[1]!.planned).toEqual([{ id: "queues", title: "Queues" }]);
-    expect(overall(course, p)).toMatchObject({ modules: 2, read: 1, passed: 1, percent: 50 });
+    expect(overall(course, p, now)).toMatchObject({ modules: 2, read: 1, passed: 1, mastered: 1, percent: 50 });
+  });
+  it("lets mastery fade with time until the cards are reviewed", () => {
+    const p = emptyProgress();
+    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
+    for (const q of http.quiz) recordAnswer(p, q, "x", true, "good", "quiz", now);
+    const later = new Date("2026-09-01T12:00:00Z");
+    const m = moduleStatus(http, p, later);
+    expect(m.mastery).toBeLessThan(MASTERY_THRESHOLD);
+    expect(m.due).toBe(3);
+    expect(stageStatuses(course, p, later)[0]!.state).toBe("current");
+  });
+  it("keeps the learner's skill marks apart from the evidence", () => {
+    const p = emptyProgress();
+    p.marks.start = { http: { status: "skip", at: "2026-01-01T00:00:00Z" } };
+    const [start] = stageStatuses(course, p, now);
+    expect(start!.skills).toEqual([{ id: "http", name: "HTTP", mark: "skip" }, { id: "json", name: "JSON", mark: null }]);
+    expect(start!.state).toBe("current");
+    expect(start!.progress).toBe(0);
   });
   it("draws bars", () => {
     expect(bar(0.5, 10)).toBe("█████░░░░░");

@@ -1,0 +1,117 @@
+// Progress export and import: one versioned document, and a merge that never loses a record.
+// Pure.
+import * as v from "valibot";
+import { migrate } from "../store/migrate.js";
+import { STORE_VERSION, type Progress } from "../store/schema.js";
+
+export const EXPORT_FORMAT = "api-architect-progress";
+export const EXPORT_VERSION = 1;
+
+export interface ExportDocument {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  progress: Progress;
+}
+
+export function exportDocument(p: Progress, now = new Date()): ExportDocument {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), progress: p };
+}
+
+const envelope = v.looseObject({ format: v.literal(EXPORT_FORMAT), version: v.literal(EXPORT_VERSION), exportedAt: v.string(), progress: v.unknown() });
+
+/** The progress in an export (of any store format this version reads), or why it is not one. */
+export function readExport(data: unknown): { progress: Progress } | { error: string } {
+  const env = v.safeParse(envelope, data);
+  if (!env.success) {
+    const format = (data as { format?: unknown } | null)?.format;
+    if (format === EXPORT_FORMAT) return { error: `export format version ${(data as { version?: unknown }).version} is not one this version reads` };
+    return { error: "it is not an api-architect progress export" };
+  }
+  const result = migrate(env.output.progress);
+  if (result.kind === "newer") return { error: `it holds progress format ${result.version}, newer than this version reads (${STORE_VERSION}); update api-architect` };
+  if (result.kind === "invalid") return { error: "its progress does not match the export schema" };
+  return { progress: result.progress };
+}
+
+export interface MergeSummary {
+  answers: number;
+  cards: number;
+  lessons: number;
+  marks: number;
+  days: number;
+}
+
+const answerKey = (a: Progress["answers"][number]) => `${a.module}\u0000${a.question}\u0000${a.at}\u0000${a.choice}`;
+
+/**
+ * Merges `incoming` into `base`: the union of answers (the review log), each card's latest state
+ * by review time, lesson positions and skill marks by recency, activity days united, time per
+ * module the larger of the two (so importing the same file twice changes nothing). Settings stay.
+ */
+export function merge(base: Progress, incoming: Progress): { result: Progress; summary: MergeSummary } {
+  const result: Progress = structuredClone(base);
+  const summary: MergeSummary = { answers: 0, cards: 0, lessons: 0, marks: 0, days: 0 };
+
+  const seen = new Set(result.answers.map(answerKey));
+  for (const a of incoming.answers) {
+    if (seen.has(answerKey(a))) continue;
+    seen.add(answerKey(a));
+    result.answers.push(a);
+    summary.answers++;
+  }
+  result.answers.sort((a, b) => a.at.localeCompare(b.at));
+
+  for (const [key, card] of Object.entries(incoming.cards)) {
+    const mine = result.cards[key];
+    if (!mine || (card.last_review ?? "") > (mine.last_review ?? "")) {
+      result.cards[key] = card;
+      summary.cards++;
+    }
+  }
+
+  for (const [id, lesson] of Object.entries(incoming.lessons)) {
+    const mine = result.lessons[id];
+    const completedAt = [mine?.completedAt, lesson.completedAt].filter(Boolean).sort()[0];
+    if (!mine || lesson.updatedAt > mine.updatedAt) {
+      result.lessons[id] = { ...lesson, ...(completedAt ? { completedAt } : {}) };
+      summary.lessons++;
+    } else if (completedAt && completedAt !== mine.completedAt) {
+      result.lessons[id] = { ...mine, completedAt };
+      summary.lessons++;
+    }
+  }
+
+  for (const [stage, skills] of Object.entries(incoming.marks)) {
+    for (const [skill, mark] of Object.entries(skills)) {
+      const mine = result.marks[stage]?.[skill];
+      if (!mine || mark.at > mine.at) {
+        result.marks[stage] = { ...result.marks[stage], [skill]: mark };
+        summary.marks++;
+      }
+    }
+  }
+
+  const days = new Set(result.days);
+  for (const d of incoming.days) if (!days.has(d)) (days.add(d), summary.days++);
+  result.days = [...days].sort();
+
+  for (const [id, seconds] of Object.entries(incoming.time)) result.time[id] = Math.max(result.time[id] ?? 0, seconds);
+  if (incoming.last && (!result.last || incoming.last.at > result.last.at)) result.last = incoming.last;
+  return { result, summary };
+}
+
+export function describeMerge(s: MergeSummary): string {
+  const parts = [
+    `${s.answers} new answer${s.answers === 1 ? "" : "s"} (review log)`,
+    `${s.cards} card${s.cards === 1 ? "" : "s"} updated to a later review`,
+    `${s.lessons} lesson position${s.lessons === 1 ? "" : "s"} updated`,
+    `${s.marks} skill mark${s.marks === 1 ? "" : "s"} updated`,
+    `${s.days} new day${s.days === 1 ? "" : "s"} of activity`,
+  ];
+  return parts.join("\n");
+}
+
+export function changesAnything(s: MergeSummary): boolean {
+  return Object.values(s).some((n) => n > 0);
+}
