@@ -50,7 +50,8 @@ export class Store {
   async update(change: (p: Progress) => void): Promise<Progress> {
     const release = await lockfile.lock(this.path, {
       realpath: false,
-      stale: 10_000,
+      // A lock older than this was left by a killed process; writes take milliseconds.
+      stale: 3_000,
       retries: { retries: 200, factor: 1.3, minTimeout: 5, maxTimeout: 100, randomize: true },
     });
     try {

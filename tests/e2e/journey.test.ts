@@ -1,7 +1,7 @@
 // The main journey through a real pseudo-terminal: first run, a lesson, its quiz, the roadmap,
 // and coming back later.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanup, tempDir, testEnv } from "../helpers.js";
 import { KEY, Session } from "../pty.js";
@@ -31,7 +31,7 @@ const RIGHT: [RegExp, string][] = [
   [/What does this return/, '{"id": 7}'],
   [/What does a TTL limit/, "How long a cached entry is used"],
 ];
-const WRONG: Record<string, string> = { GET: "POST", "404": "500", '{"id": 7}': "A 422 error" };
+const WRONG: Record<string, string> = { GET: "POST", "404": "500", '{"id": 7}': "A 422 error", "How long a cached entry is used": "How many clients may connect" };
 
 async function answer(s: Session, screen: string, correctly: boolean) {
   const right = RIGHT.find(([q]) => q.test(screen))?.[1];
@@ -148,5 +148,63 @@ describe("the journey through a real terminal", () => {
     expect(s.raw).not.toMatch(/\u001b\[[0-9;]*m/);
     await s.press(KEY.ctrlC);
     expect(await s.exited).toBe(130);
+  });
+});
+
+describe("review and search through a real terminal", () => {
+  it("reviews the due cards, interleaved, rating each, and reschedules them", async () => {
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const { rate } = await import("../../src/learn/schedule.js");
+    const { emptyProgress } = await import("../../src/store/schema.js");
+    const p = emptyProgress();
+    p.settings.stack = "typescript";
+    for (const [module, question] of [["http-basics", "get-safe"], ["http-basics", "not-found"], ["caching-basics", "ttl"]] as const) {
+      p.cards[`${module}/${question}`] = rate(undefined, "good", new Date(ago(2)));
+      p.answers.push({ module, question, choice: "x", correct: true, at: ago(2), rating: 3, source: "quiz" });
+    }
+    writeFileSync(join(dir, "progress.json"), JSON.stringify(p));
+
+    const s = start(["review"]);
+    let screen = await s.waitFor(/Question 1 of 3 · [\s\S]*❯/);
+    const firstModule = /Question 1 of 3 · (HTTP basics|Caching basics)/.exec(screen)![1];
+    await answer(s, screen, true);
+    await s.waitFor("Next card");
+    await s.press(KEY.enter);
+    screen = await s.waitFor(/Question 2 of 3 · [\s\S]*❯/);
+    // Interleaved: the second card comes from the other module.
+    expect(screen).not.toContain(`Question 2 of 3 · ${firstModule}`);
+    await answer(s, screen, false);
+    await s.waitFor("Not quite");
+    await s.waitFor("Next card");
+    await s.press(KEY.enter);
+    screen = await s.waitFor(/Question 3 of 3 · [\s\S]*❯/);
+    const right = RIGHT.find(([q]) => q.test(screen))![1];
+    await s.choose(screen, right);
+    screen = await s.waitFor("How sure were you?");
+    await s.choose(screen, "Easy");
+    await s.waitFor("Reviewed 3 cards: 2 right");
+    expect(await s.exited).toBe(0);
+
+    const stored = store();
+    const reviews = stored.answers.filter((a: { source: string }) => a.source === "review");
+    expect(reviews).toHaveLength(3);
+    expect(reviews.map((a: { rating: number }) => a.rating).sort()).toEqual([1, 3, 4]);
+    const future = Object.values(stored.cards as Record<string, { due: string; reps: number }>).filter((c) => new Date(c.due).getTime() > Date.now());
+    expect(future.length).toBeGreaterThanOrEqual(2); // the wrong one may be due again within minutes
+  });
+
+  it("searches, opens a hit at its section, and comes back to the results", async () => {
+    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "python" } }));
+    const s = start(["search", "stale"]);
+    let screen = await s.waitFor(/results for "stale"[\s\S]*❯/);
+    expect(screen).toContain("02 Caching basics › Fresh and stale");
+    await s.choose(screen, "02 Caching basics › Fresh and stale");
+    screen = await s.waitFor("Back to the results");
+    expect(screen).toContain("Fresh and stale");
+    expect(screen).toContain("section 1 of 2");
+    await s.choose(screen, "Back to the results");
+    screen = await s.waitFor(/results for "stale"[\s\S]*❯/);
+    await s.choose(screen, "Back");
+    expect(await s.exited).toBe(0);
   });
 });

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { gradingOf, isDue, newCard, rate, retrievability } from "../../src/learn/schedule.js";
+
+const t0 = new Date("2026-05-01T09:00:00.000Z");
+const days = (n: number) => new Date(t0.getTime() + n * 86_400_000);
+
+describe("FSRS scheduling (fixed dates)", () => {
+  it("a new card is due at once and has never been reviewed", () => {
+    const c = newCard(t0);
+    expect(c).toMatchObject({ state: 0, reps: 0, lapses: 0, due: t0.toISOString() });
+    expect(isDue(c, t0)).toBe(true);
+    expect(retrievability(c, t0)).toBe(0);
+  });
+
+  it("a good answer pushes the card into the future; again keeps it close", () => {
+    const good = rate(undefined, "good", t0);
+    const again = rate(undefined, "again", t0);
+    expect(good.reps).toBe(1);
+    expect(good.last_review).toBe(t0.toISOString());
+    expect(new Date(good.due).getTime()).toBeGreaterThan(t0.getTime());
+    expect(new Date(again.due).getTime()).toBeLessThanOrEqual(new Date(good.due).getTime());
+    expect(isDue(good, t0)).toBe(false);
+  });
+
+  it("easy schedules further out than good, good further than hard", () => {
+    // Graduate the card first, so each rating is a review of a known card.
+    let c = rate(undefined, "good", t0);
+    c = rate(c, "good", days(1));
+    c = rate(c, "good", new Date(c.due));
+    const at = new Date(c.due);
+    const due = (g: "hard" | "good" | "easy") => new Date(rate(c, g, at).due).getTime();
+    expect(due("easy")).toBeGreaterThan(due("good"));
+    expect(due("good")).toBeGreaterThan(due("hard"));
+  });
+
+  it("a lapse counts, and stability drops", () => {
+    let c = rate(undefined, "good", t0);
+    c = rate(c, "good", days(3));
+    const before = c.stability;
+    c = rate(c, "again", days(20));
+    expect(c.lapses).toBe(1);
+    expect(c.stability).toBeLessThan(before);
+  });
+
+  it("is deterministic: the same answers on the same dates give the same card", () => {
+    const run = () => rate(rate(rate(undefined, "good", t0), "hard", days(2)), "easy", days(9));
+    expect(run()).toEqual(run());
+  });
+
+  it("recall fades with time since the last review", () => {
+    const c = rate(rate(undefined, "good", t0), "good", days(1));
+    const soon = retrievability(c, days(1.1));
+    const later = retrievability(c, days(60));
+    expect(soon).toBeGreaterThan(0.9);
+    expect(later).toBeLessThan(soon);
+  });
+
+  it("maps answers to ratings: wrong is always Again", () => {
+    expect(gradingOf(4, false)).toBe("again");
+    expect(gradingOf(undefined, true)).toBe("good");
+    expect(gradingOf(2, true)).toBe("hard");
+    expect(gradingOf(4, true)).toBe("easy");
+  });
+});
