@@ -1,6 +1,7 @@
 // Full-text search with minisearch: prefix matching and typo tolerance, titles and headings
 // ranked above body text. Pure apart from the index object itself.
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import { stemmer } from "stemmer";
 import type { Course } from "../content/model.js";
 import { documents, type HitKind, type SearchDoc } from "./documents.js";
 
@@ -9,9 +10,16 @@ const STOP_WORDS = new Set(
   "a an and are as at be but by can do does for from how i if in into is it its me my of on or should so that the their then there these this to use using vs was we what when where which who why will with you your".split(" "),
 );
 
-export function processTerm(term: string): string | null {
+/**
+ * Lowercase, stop words out, and each word kept both as written and as its stem: the stem lets
+ * "charging" meet "charge", the word keeps typo matching close to what people type.
+ */
+export function processTerm(term: string): string | string[] | null {
   const t = term.toLowerCase();
-  return STOP_WORDS.has(t) || t.length < 2 ? null : t;
+  if (STOP_WORDS.has(t) || t.length < 2) return null;
+  // Stem plain words only; identifiers such as n+1, p99 or idempotency-key stay whole.
+  const stem = /^[a-z]+$/.test(t) ? stemmer(t) : t;
+  return stem === t ? t : [t, stem];
 }
 
 const KIND_BOOST: Record<HitKind, number> = { lesson: 1.3, faq: 1.2, roadmap: 0.8, quiz: 0.6 };
@@ -26,7 +34,10 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
     return words.flatMap((w) => (w.includes("-") ? [w, ...w.split("-").filter(Boolean)] : [w]));
   },
   searchOptions: {
-    boost: { title: 4, headings: 2, text: 1 },
+    // Tuned against tests/search-queries.json (exact terms, synonyms, questions, typos).
+    boost: { title: 2, headings: 1.5, text: 1 },
+    // A match on a word's stem counts for less than a match on the word itself.
+    boostTerm: (term, _i, terms) => (terms.some((other) => other !== term && other.length > term.length && stemmer(other) === term) ? 0.6 : 1),
     prefix: (term) => term.length >= 3,
     // Edits allowed per word (a transposition counts as two): none for short words.
     fuzzy: (term) => (term.length >= 9 ? 0.25 : term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0),

@@ -199,7 +199,7 @@ describe("validate", () => {
   it("accepts a good course", () => {
     const r = cli(["validate", join(BROKEN, "..", "course")], env);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/ok — 2 modules, 5 sections, 4 quiz questions, 2 FAQ entries, 2 stages/);
+    expect(r.stdout).toMatch(/ok — 2 modules, 5 sections, 4 quiz questions, 2 FAQ entries, 2 stages, 2 glossary terms/);
   });
   it("lists every problem with file and line, exit 1", () => {
     const r = cli(["validate", join(BROKEN, "bad-lesson")], env);
@@ -212,5 +212,44 @@ describe("validate", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("quiz.yaml:17: invalid YAML");
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("search and explain", () => {
+  it("search --json lists hits best first with kind, module, section, title, snippet and score", () => {
+    const r = cli(["search", "stale", "--json"], env);
+    expect(r.status).toBe(0);
+    const hits = JSON.parse(r.stdout);
+    expect(hits[0]).toMatchObject({ kind: "lesson", module: "caching-basics", section: "stale", title: "Fresh and stale", ref: "module:caching-basics#stale" });
+    expect(hits[0].snippet).toBe("A cached answer is fresh until its TTL runs out."); // the word is in the title
+    expect(hits[0].snippet).not.toMatch(/[\u0001\u0002]/);
+    expect(typeof hits[0].score).toBe("number");
+    const scores = hits.map((h: { score: number }) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+  it("search finds FAQ answers and quiz explanations too, and tolerates typos", () => {
+    const kinds = JSON.parse(cli(["search", "ttl", "--json"], env).stdout).map((h: { kind: string }) => h.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["lesson", "faq", "quiz"]));
+    expect(JSON.parse(cli(["search", "hedaers", "--json"], env).stdout)[0].ref).toBe("module:caching-basics#headers");
+  });
+  it("prints where each hit lives with a snippet when piped, and says when nothing matches", () => {
+    const r = cli(["search", "stale"], env);
+    expect(r.stdout).toMatch(/1\. \[lesson\] 02 Caching basics › Fresh and stale\n\s+A cached answer is fresh/);
+    expect(r.stdout).not.toContain(ESC);
+    const none = cli(["search", "kubernetes"], env);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/nothing in the course matches "kubernetes"/);
+    expect(cli(["search"], env).status).toBe(2);
+  });
+  it("explain gives a definition and where it is taught; typos get a suggestion", () => {
+    const r = cli(["explain", "time", "to", "live"], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("TTL");
+    expect(r.stdout).toMatch(/Caching basics › Fresh and stale \(learn 2 --section stale\)/);
+    expect(r.stdout).toMatch(/What is a TTL\? \(faq what-is-ttl\)/);
+    const typo = cli(["explain", "statuscode"], env);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toMatch(/did you mean "status-code"\?/);
+    expect(JSON.parse(cli(["explain", "--json"], env).stdout).map((t: { id: string }) => t.id)).toEqual(["ttl", "status-code"]);
   });
 });

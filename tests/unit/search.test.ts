@@ -21,7 +21,9 @@ describe("search documents", () => {
   it("drops stop words and one-letter terms", () => {
     expect(processTerm("How")).toBeNull();
     expect(processTerm("x")).toBeNull();
-    expect(processTerm("Cache")).toBe("cache");
+    expect(processTerm("Cache")).toEqual(["cache", "cach"]);
+    expect(processTerm("charging")).toEqual(["charging", "charg"]);
+    expect(processTerm("n+1")).toBe("n+1");
   });
 });
 

@@ -1,0 +1,33 @@
+// Search quality on the real course: for each query a learner might type, the place that teaches
+// it must be in the top 3. The set mixes exact terms, synonyms, questions and misspellings.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadCourse } from "../src/content/loader.js";
+import { buildIndex, search } from "../src/search/engine.js";
+import { REAL_CONTENT, ROOT } from "./helpers.js";
+
+interface Query {
+  query: string;
+  expect: string;
+  kind: "exact" | "synonym" | "question" | "typo";
+}
+
+const queries = JSON.parse(readFileSync(join(ROOT, "tests", "search-queries.json"), "utf8")) as Query[];
+const course = loadCourse(REAL_CONTENT);
+const index = buildIndex(course);
+
+describe("search quality on the real course", () => {
+  it("has at least 30 queries, with every kind represented", () => {
+    expect(queries.length).toBeGreaterThanOrEqual(30);
+    for (const kind of ["exact", "synonym", "question", "typo"]) expect(queries.filter((q) => q.kind === kind).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("puts the expected place in the top 3 for every query", () => {
+    const misses = queries
+      .map((q) => ({ q, top: search(index, course, q.query, 3).map((h) => h.ref) }))
+      .filter(({ q, top }) => !top.includes(q.expect))
+      .map(({ q, top }) => `${q.kind} "${q.query}": expected ${q.expect}, got ${top.join(", ") || "nothing"}`);
+    expect(misses).toEqual([]);
+  });
+});
