@@ -11,7 +11,9 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const unusedAjv = {
   name: "unused-ajv",
   setup(b) {
-    b.onResolve({ filter: /^ajv(-formats|\/dist\/2020\.js)?$/ }, () => ({ path: join(root, "src/store/ajv-stub.cjs") }));
+    b.onResolve({ filter: /^ajv(-formats|\/dist\/2020\.js)?$/ }, () => ({ path: join(root, "src/store/conf-stub.cjs") }));
+    // conf uses semver only for its `migrations` option, which we do not use (see migrate.ts).
+    b.onResolve({ filter: /^semver$/ }, (args) => (/node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: join(root, "src/store/conf-stub.cjs") } : undefined));
   },
 };
 
@@ -49,7 +51,7 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: false,
-  minify: false,
+  minify: true,
   legalComments: "none",
   logLevel: "warning",
   define: { __VERSION__: JSON.stringify(pkg.version) },

@@ -20,7 +20,7 @@ export interface Context {
 }
 
 export async function context(g: GlobalOptions): Promise<Context> {
-  const store = Store.open();
+  const store = await Store.open();
   const settings = store.read().settings;
   const term = terminal(g.color, settings.color ?? "auto");
   const source = await openCourse();

@@ -3,7 +3,6 @@ import { context, ensureStack, stackFor, type Context } from "../context.js";
 import type { Module } from "../content/model.js";
 import { EXIT, UsageError } from "../errors.js";
 import { resolveModule, suggest } from "../learn/resolve.js";
-import { moduleStatus } from "../learn/status.js";
 import { print } from "../output.js";
 import { select } from "../prompts.js";
 import { pad2, renderLesson } from "../render/lesson.js";
@@ -15,6 +14,8 @@ export interface LearnOptions {
 }
 
 export async function pickModule(ctx: Context, message: string): Promise<Module> {
+  // Status needs the scheduler; only interactive paths pay for it.
+  const { moduleStatus } = await import("../learn/status.js");
   const p = ctx.progress();
   return select<Module>(
     ctx.term,
@@ -51,6 +52,7 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
   const m = id ? resolveModule(ctx.course, id) : await pickModule(ctx, "Which module?");
   const chosen = opts.stack ? stack : await ensureStack(ctx);
   const { readLesson } = await import("./reader.js");
+  const { moduleStatus } = await import("../learn/status.js");
   const exit = await readLesson(ctx, m, startSection(m, opts.section, moduleStatus(m, ctx.progress()).sectionIndex), chosen);
   if (exit === "quiz") {
     const { runQuiz } = await import("./quiz.js");

@@ -88,7 +88,7 @@ export async function progress(opts: { json?: boolean }, g: GlobalOptions): Prom
 }
 
 export async function reset(opts: { yes?: boolean }, g: GlobalOptions): Promise<number> {
-  const store = Store.open();
+  const store = await Store.open();
   const t = terminal(g.color, store.read().settings.color ?? "auto");
   if (!opts.yes) {
     if (!t.stdinTty || !t.stdoutTty) throw new NoTtyError("progress reset", "add --yes to reset without being asked");
@@ -104,7 +104,7 @@ export async function reset(opts: { yes?: boolean }, g: GlobalOptions): Promise<
 }
 
 export async function exportProgress(file: string | undefined, _g: GlobalOptions): Promise<number> {
-  const store = Store.open();
+  const store = await Store.open();
   const json = `${JSON.stringify(exportDocument(store.read()), null, 2)}\n`;
   if (!file || file === "-") {
     process.stdout.write(json);
@@ -129,7 +129,7 @@ export async function importProgress(file: string, opts: { yes?: boolean }, g: G
   }
   const read = readExport(data);
   if ("error" in read) throw new UsageError(`cannot import ${file}: ${read.error}; nothing was changed`);
-  const store = Store.open();
+  const store = await Store.open();
   const preview = merge(store.read(), read.progress).summary;
   if (!changesAnything(preview)) {
     print("Nothing to import: everything in that file is already here.");

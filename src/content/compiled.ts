@@ -50,7 +50,7 @@ export function readCompiled(dir: string, root: string, stamp: string): Course |
 }
 
 /** Writes files so that a reader never sees half of one: a temporary name, then a rename. */
-export function writeAtomic(file: string, data: string): void {
+export function writeAtomic(file: string, data: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);

@@ -1,6 +1,6 @@
 // The course as searchable documents: lesson sections, FAQ answers, quiz questions, roadmap
 // stages. Pure.
-import type { Course } from "../content/model.js";
+import type { Course, FaqEntry, Module, Question, Section, Stage } from "../content/model.js";
 
 export type HitKind = "lesson" | "faq" | "quiz" | "roadmap";
 
@@ -35,30 +35,56 @@ function subHeadings(markdown: string): string {
   return [...markdown.matchAll(/^#{3,6}\s+(.*)$/gm)].map((m) => m[1]).join(" · ");
 }
 
+function sectionDoc(m: Module, s: Section): SearchDoc {
+  const body = s.markdown.replace(/^##\s+[^\n]*\n/, "");
+  return { id: `module:${m.id}#${s.id}`, kind: "lesson", module: m.id, section: s.id, title: s.title, headings: `${subHeadings(body)} · ${m.title}`, text: plainText(body) };
+}
+
+function quizDoc(m: Module, q: Question): SearchDoc {
+  const right = q.options.find((o) => o.correct)!;
+  return {
+    id: `quiz:${m.id}/${q.id}`,
+    kind: "quiz",
+    module: m.id,
+    title: plainText(q.prompt).slice(0, 160),
+    headings: right.text,
+    text: plainText([q.prompt, ...q.options.map((o) => `${o.text}. ${o.explain}`)].join("\n\n")),
+  };
+}
+
+function faqDoc(f: FaqEntry): SearchDoc {
+  return { id: `faq:${f.id}`, kind: "faq", title: f.question, headings: f.modules.join(" "), text: plainText(f.markdown) };
+}
+
+function stageDoc(s: Stage): SearchDoc {
+  return { id: `stage:${s.id}`, kind: "roadmap", title: `Stage ${s.number}: ${s.title}`, headings: s.skills.join(" · "), text: plainText(`${s.summary} ${s.project}`) };
+}
+
 export function documents(course: Course): SearchDoc[] {
-  const docs: SearchDoc[] = [];
-  for (const m of course.modules) {
-    for (const s of m.sections) {
-      const body = s.markdown.replace(/^##\s+[^\n]*\n/, "");
-      docs.push({ id: `module:${m.id}#${s.id}`, kind: "lesson", module: m.id, section: s.id, title: s.title, headings: `${subHeadings(body)} · ${m.title}`, text: plainText(body) });
-    }
-    for (const q of m.quiz) {
-      const right = q.options.find((o) => o.correct)!;
-      docs.push({
-        id: `quiz:${m.id}/${q.id}`,
-        kind: "quiz",
-        module: m.id,
-        title: plainText(q.prompt).slice(0, 160),
-        headings: right.text,
-        text: plainText([q.prompt, ...q.options.map((o) => `${o.text}. ${o.explain}`)].join("\n\n")),
-      });
-    }
+  return [
+    ...course.modules.flatMap((m) => [...m.sections.map((s) => sectionDoc(m, s)), ...m.quiz.map((q) => quizDoc(m, q))]),
+    ...course.faq.map(faqDoc),
+    ...course.stages.map(stageDoc),
+  ];
+}
+
+/** One document, rebuilt from the course by its id. */
+export function documentById(course: Course, id: string): SearchDoc | undefined {
+  const [, kind, target, rest] = /^(module|quiz|faq|stage):([^#/]+)(?:[#/](.*))?$/.exec(id) ?? [];
+  if (kind === "faq") {
+    const f = course.faq.find((x) => x.id === target);
+    return f && faqDoc(f);
   }
-  for (const f of course.faq) {
-    docs.push({ id: `faq:${f.id}`, kind: "faq", title: f.question, headings: f.modules.join(" "), text: plainText(f.markdown) });
+  if (kind === "stage") {
+    const s = course.stages.find((x) => x.id === target);
+    return s && stageDoc(s);
   }
-  for (const s of course.stages) {
-    docs.push({ id: `stage:${s.id}`, kind: "roadmap", title: `Stage ${s.number}: ${s.title}`, headings: s.skills.join(" · "), text: plainText(`${s.summary} ${s.project}`) });
+  const m = course.modules.find((x) => x.id === target);
+  if (!m) return undefined;
+  if (kind === "module") {
+    const s = m.sections.find((x) => x.id === rest);
+    return s && sectionDoc(m, s);
   }
-  return docs;
+  const q = m.quiz.find((x) => x.id === rest);
+  return q && quizDoc(m, q);
 }

@@ -3,23 +3,30 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import { stemmer } from "stemmer";
 import type { Course } from "../content/model.js";
-import { documents, type HitKind, type SearchDoc } from "./documents.js";
+import { documentById, documents, type HitKind, type SearchDoc } from "./documents.js";
 
 // Words that carry no meaning in a learner's question ("how do I ...").
 const STOP_WORDS = new Set(
   "a an and are as at be but by can do does for from how i if in into is it its me my of on or should so that the their then there these this to use using vs was we what when where which who why will with you your".split(" "),
 );
 
-/**
- * Lowercase, stop words out, and each word kept both as written and as its stem: the stem lets
- * "charging" meet "charge", the word keeps typo matching close to what people type.
- */
-export function processTerm(term: string): string | string[] | null {
+/** Index terms: lowercase words, stop words out. */
+export function processTerm(term: string): string | null {
   const t = term.toLowerCase();
-  if (STOP_WORDS.has(t) || t.length < 2) return null;
+  return STOP_WORDS.has(t) || t.length < 2 ? null : t;
+}
+
+/**
+ * Query terms: each word as typed and also its stem, which prefix search then matches against
+ * every form in the index ("charging" → "charg" → charge, charged). Stemming the query alone
+ * keeps the index (and so its load time) smaller than indexing both forms.
+ */
+export function processQueryTerm(term: string): string | string[] | null {
+  const t = processTerm(term);
+  if (!t) return null;
   // Stem plain words only; identifiers such as n+1, p99 or idempotency-key stay whole.
   const stem = /^[a-z]+$/.test(t) ? stemmer(t) : t;
-  return stem === t ? t : [t, stem];
+  return stem === t || stem.length < 3 ? t : [t, stem];
 }
 
 const KIND_BOOST: Record<HitKind, number> = { lesson: 1.3, faq: 1.2, roadmap: 0.8, quiz: 0.6 };
@@ -34,6 +41,7 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
     return words.flatMap((w) => (w.includes("-") ? [w, ...w.split("-").filter(Boolean)] : [w]));
   },
   searchOptions: {
+    processTerm: processQueryTerm,
     // Tuned against tests/search-queries.json (exact terms, synonyms, questions, typos).
     boost: { title: 2, headings: 1.5, text: 1 },
     // A match on a word's stem counts for less than a match on the word itself.
@@ -103,11 +111,10 @@ export function snippet(text: string, terms: string[], width = 180): string {
 
 export function search(index: MiniSearch<SearchDoc>, course: Course, query: string, limit = 10): Hit[] {
   const results = index.search(query) as (SearchResult & Partial<SearchDoc>)[];
-  const docs = new Map<string, SearchDoc>();
   const hits: Hit[] = [];
   for (const r of results.slice(0, limit)) {
-    if (!docs.size) for (const d of documents(course)) docs.set(d.id, d);
-    const doc = docs.get(String(r.id));
+    // Only the hits are turned back into text, for their snippets.
+    const doc = documentById(course, String(r.id));
     if (!doc) continue; // the index is older than the course; should not happen with stamps
     hits.push({
       kind: doc.kind,
@@ -117,7 +124,7 @@ export function search(index: MiniSearch<SearchDoc>, course: Course, query: stri
       title: doc.title,
       snippet: snippet(doc.text, [...r.terms, ...r.queryTerms]),
       score: Math.round(r.score * 100) / 100,
-      terms: r.terms,
+      terms: [...r.terms].sort(),
     });
   }
   return hits;

@@ -6,10 +6,8 @@ import Conf from "conf";
 import { copyFileSync, existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import envPaths from "env-paths";
-import lockfile from "proper-lockfile";
 import { CliError, EXIT } from "../errors.js";
 import { warn } from "../output.js";
-import { migrate } from "./migrate.js";
 import { emptyProgress, parseProgress, type Progress } from "./schema.js";
 
 const FILE_NAME = "progress";
@@ -23,9 +21,9 @@ export class Store {
   }
 
   /** Opens the store: migrates an older file (keeping a copy), moves an unreadable one aside. */
-  static open(dir = Store.dir()): Store {
+  static async open(dir = Store.dir()): Promise<Store> {
     const path = join(dir, `${FILE_NAME}.json`);
-    const migrated = prepareFile(path);
+    const migrated = await prepareFile(path);
     const conf = new Conf<Progress>({
       projectName: "api-architect",
       cwd: dir,
@@ -48,6 +46,8 @@ export class Store {
 
   /** Read, change, write back, holding the lock so no other process writes in between. */
   async update(change: (p: Progress) => void): Promise<Progress> {
+    // Loaded on the first write: commands that only read never pay for it.
+    const { default: lockfile } = await import("proper-lockfile");
     const release = await lockfile.lock(this.path, {
       realpath: false,
       // A lock older than this was left by a killed process; writes take milliseconds.
@@ -77,7 +77,7 @@ export class Store {
  * Looks at the file before conf does. Returns migrated data to write, if the file was an older
  * format (a copy of the original is kept beside it); moves an unreadable file aside.
  */
-export function prepareFile(path: string, now = new Date()): Progress | undefined {
+export async function prepareFile(path: string, now = new Date()): Promise<Progress | undefined> {
   if (!existsSync(path)) return undefined;
   let data: unknown;
   try {
@@ -86,6 +86,9 @@ export function prepareFile(path: string, now = new Date()): Progress | undefine
     moveAside(path, e instanceof SyntaxError ? "it is not valid JSON" : `it cannot be read: ${(e as Error).message}`, now);
     return undefined;
   }
+  if (parseProgress(data)) return undefined;
+  // Only an older (or broken) file needs the migrations, and with them the scheduler.
+  const { migrate } = await import("./migrate.js");
   const result = migrate(data);
   if (result.kind === "current") return undefined;
   if (result.kind === "newer") {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../../src/content/loader.js";
 import { documents, plainText } from "../../src/search/documents.js";
-import { buildIndex, loadIndex, MARK_END, MARK_START, processTerm, search, snippet } from "../../src/search/engine.js";
+import { buildIndex, loadIndex, MARK_END, MARK_START, processQueryTerm, processTerm, search, snippet } from "../../src/search/engine.js";
 import { findTerm } from "../../src/commands/explain.js";
 import { FIXTURE } from "../helpers.js";
 
@@ -21,9 +21,10 @@ describe("search documents", () => {
   it("drops stop words and one-letter terms", () => {
     expect(processTerm("How")).toBeNull();
     expect(processTerm("x")).toBeNull();
-    expect(processTerm("Cache")).toEqual(["cache", "cach"]);
-    expect(processTerm("charging")).toEqual(["charging", "charg"]);
-    expect(processTerm("n+1")).toBe("n+1");
+    expect(processTerm("Cache")).toBe("cache");
+    expect(processQueryTerm("charging")).toEqual(["charging", "charg"]);
+    expect(processQueryTerm("n+1")).toBe("n+1");
+    expect(processQueryTerm("the")).toBeNull();
   });
 });
 
