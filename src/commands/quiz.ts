@@ -38,24 +38,13 @@ export async function askQuestion(ctx: Context, q: Question, n: number, total: n
   );
   const g = grade(q, choice);
   const seconds = (Date.now() - shown) / 1000;
-  let grading: Grading = "again";
-  if (g.correct) {
-    grading = await select<Grading>(
-      t,
-      "Right. How sure were you?",
-      [
-        { name: "Good: I knew it", value: "good" },
-        { name: "Hard: I got there, with effort", value: "hard" },
-        { name: "Easy: no thought needed", value: "easy" },
-      ],
-      { default: "good", hint: HINT },
-    );
-  }
-  await ctx.store.update((p) => {
-    const now = new Date();
-    recordAnswer(p, q, choice, g.correct, grading, source, now);
-    recordTime(p, q.module, seconds, now);
-  });
+  const save = (grading: Grading) =>
+    ctx.store.update((p) => {
+      const now = new Date();
+      recordAnswer(p, q, choice, g.correct, grading, source, now);
+      recordTime(p, q.module, seconds, now);
+    });
+  if (!g.correct) await save("again");
   const verdict = g.correct ? "✔ Right." : "✘ Not quite.";
   const lines = [t.color ? (g.correct ? chalk.green.bold(verdict) : chalk.red.bold(verdict)) : verdict];
   if (!g.correct) {
@@ -64,6 +53,24 @@ export async function askQuestion(ctx: Context, q: Question, n: number, total: n
   }
   lines.push(renderText(ctx.course, g.right.explain, t).trimEnd());
   print(lines.join("\n\n"));
+  if (g.correct) {
+    // The rating schedules the card; an answer is never lost to Ctrl+C here: it is saved as Good.
+    let grading: Grading = "good";
+    try {
+      grading = await select<Grading>(
+        t,
+        "How sure were you?",
+        [
+          { name: "Good: I knew it", value: "good" },
+          { name: "Hard: I got there, with effort", value: "hard" },
+          { name: "Easy: no thought needed", value: "easy" },
+        ],
+        { default: "good", hint: HINT },
+      );
+    } finally {
+      await save(grading);
+    }
+  }
   return g.correct;
 }
 

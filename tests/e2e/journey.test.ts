@@ -38,8 +38,8 @@ async function answer(s: Session, screen: string, correctly: boolean) {
   if (!right) throw new Error(`unknown question on screen:\n${screen}`);
   await s.choose(screen, correctly ? right : WRONG[right]!);
   if (correctly) {
-    // A right answer asks how sure the learner was; Enter means Good.
-    await s.waitFor("How sure were you?");
+    // A right answer is explained, then asks how sure the learner was; Enter means Good.
+    await s.waitFor(/Right\.[\s\S]*How sure were you\?/);
     await s.press(KEY.enter);
   }
 }
@@ -85,7 +85,7 @@ describe("the journey through a real terminal", () => {
     for (let i = 1; i <= 3; i++) {
       screen = await s.waitFor(/Your answer[\s\S]*❯/);
       await answer(s, screen, !wrongFirst);
-      screen = await s.waitFor(wrongFirst ? "Not quite" : "Right.");
+      screen = wrongFirst ? await s.waitFor("Not quite") : screen;
       if (wrongFirst) expect(screen).toMatch(/Your answer:[\s\S]*The answer:/);
       wrongFirst = false;
       if (i < 3) {
@@ -130,7 +130,6 @@ describe("the journey through a real terminal", () => {
     const s = start(["quiz", "1"], { API_ARCHITECT_CONFIG_DIR: dir });
     let screen = await s.waitFor(/Your answer[\s\S]*❯/);
     await answer(s, screen, true);
-    screen = await s.waitFor("Right.");
     await s.waitFor("Next question");
     await s.press(KEY.enter);
     await s.waitFor(/Your answer[\s\S]*❯/);
@@ -139,6 +138,18 @@ describe("the journey through a real terminal", () => {
     expect(s.text).toContain("cancelled; what you already answered is saved");
     expect(s.text).not.toMatch(/\n\s+at /);
     expect(store().answers).toEqual([expect.objectContaining({ module: "http-basics", correct: true })]);
+  });
+
+  it("Ctrl+C at 'How sure were you?' still saves the answer, as Good", async () => {
+    const s = start(["quiz", "1"]);
+    const screen = await s.waitFor(/Your answer[\s\S]*❯/);
+    const right = RIGHT.find(([q]) => q.test(screen))![1];
+    await s.choose(screen, right);
+    await s.waitFor(/How sure were you\?[\s\S]*❯/);
+    await s.press(KEY.ctrlC);
+    expect(await s.exited).toBe(130);
+    expect(store().answers).toEqual([expect.objectContaining({ correct: true, rating: 3, source: "quiz" })]);
+    expect(Object.keys(store().cards)).toHaveLength(1);
   });
 
   it("with NO_COLOR the menu has no colour codes", async () => {
