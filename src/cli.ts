@@ -2,7 +2,7 @@
 // nothing but commander.
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, UsageError } from "./errors.js";
-import { packageVersion } from "./paths.js";
+import { packageVersion } from "./version.js";
 
 export interface GlobalOptions {
   color: boolean;

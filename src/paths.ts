@@ -27,9 +27,3 @@ export function isBuiltInContent(dir: string): boolean {
   return resolve(dir) === join(packageRoot, "content");
 }
 
-export function packageVersion(): string {
-  // Injected by the build so that --version reads no file.
-  return typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
-}
-
-declare const __VERSION__: string | undefined;
