@@ -116,7 +116,7 @@ describe("interactive commands without a terminal", () => {
   it.each([[[]], [["quiz", "1"]], [["quiz"]], [["progress", "reset"]]])("%j exits 2 at once with a hint", (args) => {
     const started = Date.now();
     const r = cli(args, env);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(2_000); // the issue asks for a second; CI may be slower
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/needs an interactive terminal/);
   });

@@ -152,6 +152,31 @@ describe("the journey through a real terminal", () => {
     expect(Object.keys(store().cards)).toHaveLength(1);
   });
 
+  it("two terminals taking quizzes at the same time lose no answers", async () => {
+    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "typescript" } }));
+    const one = start(["quiz", "1"]);
+    const two = start(["quiz", "1"]);
+    // Alternate: each terminal answers a question while the other waits at its own prompt.
+    for (let i = 1; i <= 3; i++) {
+      for (const s of [one, two]) {
+        const screen = await s.waitFor(/Your answer[\s\S]*❯/);
+        await answer(s, screen, true);
+        if (i < 3) {
+          await s.waitFor("Next question");
+          await s.press(KEY.enter);
+        }
+      }
+    }
+    for (const s of [one, two]) await s.waitFor(/Score: 3\/3/);
+    for (const s of [one, two]) {
+      await s.press(KEY.ctrlC);
+      await s.exited;
+    }
+    const answers = store().answers as { question: string }[];
+    expect(answers).toHaveLength(6);
+    expect(answers.map((a) => a.question).sort()).toEqual(["get-safe", "get-safe", "not-found", "not-found", "read-handler", "read-handler"]);
+  });
+
   it("with NO_COLOR the menu has no colour codes", async () => {
     const s = start([], { NO_COLOR: "1" });
     await s.waitFor("Which stack should code examples use?");
