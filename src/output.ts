@@ -50,5 +50,6 @@ export function warn(text: string): void {
 }
 
 export function clearScreen(t: Terminal): void {
-  if (t.stdoutTty) process.stdout.write("\x1b[2J\x1b[3J\x1b[H");
+  // The visible screen only: the learner's scrollback is theirs.
+  if (t.stdoutTty) process.stdout.write("\x1b[2J\x1b[H");
 }

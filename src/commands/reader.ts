@@ -6,7 +6,7 @@ import { clearScreen, print } from "../output.js";
 import { select, Separator } from "../prompts.js";
 import type { StackChoice } from "../render/markdown.js";
 import { sectionRenderer } from "../render/lesson.js";
-import { pad2 } from "../render/text.js";
+import { pad2, paginate } from "../render/text.js";
 import { recordPosition, recordTime } from "../learn/record.js";
 
 export type ReaderExit = "menu" | "quiz";
@@ -23,16 +23,17 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
   const render = sectionRenderer(ctx.course, ctx.term, stack);
   const t = ctx.term;
   let index = Math.max(0, Math.min(start, m.sections.length - 1));
+  let page = 0;
+  let recorded = -1;
   for (;;) {
     const section = m.sections[index]!;
-    await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
-    clearScreen(t);
-    const crumb = `Module ${pad2(m.number)} · ${m.title} — section ${index + 1} of ${m.sections.length}`;
-    print(`${t.color ? chalk.dim(crumb) : crumb}\n\n${render(m, section)}`);
+    if (recorded !== index) {
+      await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
+      recorded = index;
+    }
     const isLast = index === m.sections.length - 1;
-    if (isLast) print(t.color ? chalk.green("✔ You reached the end of this module; it is marked as read.") : "You reached the end of this module; it is marked as read.");
-    type Action = "next" | "prev" | "jump" | "search" | "quiz" | "menu";
-    const choices = [
+    type Action = "more" | "back-page" | "next" | "prev" | "jump" | "search" | "quiz" | "menu";
+    const sectionChoices = [
       ...(isLast ? [{ name: "Take the quiz", value: "quiz" as Action }] : [{ name: `Next: ${m.sections[index + 1]!.title}`, value: "next" as Action }]),
       ...(index > 0 ? [{ name: "Previous section", value: "prev" as Action }] : []),
       { name: "Jump to a section…", value: "jump" as Action },
@@ -41,11 +42,27 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
       new Separator(),
       { name: opts.backLabel ?? "Back to the menu", value: "menu" as Action },
     ];
+    // A section taller than the window is shown a page at a time, so nothing scrolls out of sight.
+    const rows = process.stdout.rows || 24;
+    const pages = paginate(render(m, section).trimEnd().split("\n"), rows - sectionChoices.length - 6);
+    page = Math.min(page, pages.length - 1);
+    const lastPage = page === pages.length - 1;
+    clearScreen(t);
+    const crumb = `Module ${pad2(m.number)} · ${m.title} — section ${index + 1} of ${m.sections.length}${pages.length > 1 ? ` · page ${page + 1} of ${pages.length}` : ""}`;
+    print(`${t.color ? chalk.dim(crumb) : crumb}\n\n${pages[page]!.join("\n")}`);
+    if (isLast && lastPage) print(t.color ? chalk.green("✔ You reached the end of this module; it is marked as read.") : "You reached the end of this module; it is marked as read.");
+    const choices = [
+      ...(lastPage ? [] : [{ name: `More: page ${page + 2} of ${pages.length}`, value: "more" as Action }]),
+      ...(page > 0 ? [{ name: "Back a page", value: "back-page" as Action }] : []),
+      ...sectionChoices,
+    ];
     const shown = Date.now();
     const action = await select<Action>(t, `Section ${index + 1}/${m.sections.length}`, choices, { hint: "use `api-architect learn <module> --plain` to print a lesson" });
     await ctx.store.update((p) => recordTime(p, m.id, (Date.now() - shown) / 1000, new Date()));
-    if (action === "next") index++;
-    else if (action === "prev") index--;
+    if (action === "more") page++;
+    else if (action === "back-page") page--;
+    else if (action === "next") (index++, (page = 0));
+    else if (action === "prev") (index--, (page = 0));
     else if (action === "quiz" || action === "menu") return action;
     else if (action === "search") {
       const { searchLoop } = await import("./search.js");
@@ -57,6 +74,7 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
         m.sections.map((s, i) => ({ name: `${pad2(i + 1)}  ${s.title}`, value: i })),
         { default: index, hint: "", pageSize: 15 },
       );
+      page = 0;
     }
   }
 }

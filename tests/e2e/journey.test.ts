@@ -17,8 +17,8 @@ afterEach(() => {
   cleanup(dir);
 });
 
-function start(args: string[] = [], extra: Record<string, string | undefined> = {}) {
-  const s = new Session(args, testEnv(dir, extra));
+function start(args: string[] = [], extra: Record<string, string | undefined> = {}, rows = 50) {
+  const s = new Session(args, testEnv(dir, extra), 100, rows);
   sessions.push(s);
   return s;
 }
@@ -175,6 +175,25 @@ describe("the journey through a real terminal", () => {
     const answers = store().answers as { question: string }[];
     expect(answers).toHaveLength(6);
     expect(answers.map((a) => a.question).sort()).toEqual(["get-safe", "get-safe", "not-found", "not-found", "read-handler", "read-handler"]);
+  });
+
+  it("pages a section that is taller than the window, so nothing scrolls out of sight", async () => {
+    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "typescript" } }));
+    const s = start(["learn", "1", "--section", "handler"], {}, 16);
+    let screen = await s.waitFor(/page 1 of (\d)[\s\S]*More: page 2/);
+    const pages = Number(/page 1 of (\d)/.exec(screen)![1]);
+    expect(pages).toBeGreaterThan(1);
+    const seen = [screen];
+    for (let p = 2; p <= pages; p++) {
+      await s.press(KEY.enter);
+      screen = await s.waitFor(new RegExp(`page ${p} of ${pages}[\\s\\S]*Back a page`));
+      seen.push(screen);
+    }
+    // The start, the code and the end of the section each appeared on some page.
+    const all = seen.join("\n");
+    for (const part of ["A handler", "fixture-ts", "Not found"]) expect(all).toContain(part);
+    await s.choose(screen, "Back to the menu");
+    expect(await s.exited).toBe(0);
   });
 
   it("with NO_COLOR the menu has no colour codes", async () => {
