@@ -45,7 +45,7 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
     if (!id) throw new UsageError("name the module to print, e.g. `api-architect learn 1 --plain` (see `api-architect modules`)");
     const m = resolveModule(ctx.course, id);
     const from = startSection(m, opts.section, 0);
-    const text = renderLesson(ctx.course, from ? { ...m, sections: m.sections.slice(from) } : m, ctx.term, stack);
+    const text = renderLesson(ctx.course, m, ctx.term, stack, from);
     print(text);
     return EXIT.ok;
   }

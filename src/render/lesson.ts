@@ -62,12 +62,12 @@ export function moduleHeader(m: Module, t: Terminal): string {
   return lines.join("\n");
 }
 
-/** The whole lesson at once, for --plain and pipes. */
-export function renderLesson(course: Course, m: Module, t: Terminal, stack: StackChoice): string {
+/** The whole lesson at once (from a section, if given), for --plain and pipes. */
+export function renderLesson(course: Course, m: Module, t: Terminal, stack: StackChoice, from = 0): string {
   const render = sectionRenderer(course, t, stack);
   const rule = "─".repeat(Math.min(t.width, 60));
   const parts = [moduleHeader(m, t)];
-  for (const s of m.sections) parts.push(t.color ? chalk.dim(rule) : rule, render(m, s).trimEnd());
+  for (const s of m.sections.slice(from)) parts.push(t.color ? chalk.dim(rule) : rule, render(m, s).trimEnd());
   return parts.join("\n\n") + "\n";
 }
 

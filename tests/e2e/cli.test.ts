@@ -55,6 +55,7 @@ describe("learn --plain", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Cache-Control");
     expect(r.stdout).not.toContain("Fresh and stale");
+    expect(r.stdout).toContain("2 sections"); // the header still describes the whole module
   });
 
   it("wraps to COLUMNS when piped", () => {
