@@ -17,12 +17,12 @@ const unusedAjv = {
   },
 };
 
-// cli-table3 measures every cell with string-width: give it fast-string-width instead.
-const fastStringWidth = {
-  name: "fast-string-width",
+// Parts of marked-terminal that our renderer replaces, stubbed so they are never loaded.
+const unusedRendererParts = {
+  name: "unused-renderer-parts",
   setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (args) =>
-      /node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: join(root, "src/render/string-width.cjs") } : undefined,
+    b.onResolve({ filter: /^cli-table3$/ }, (args) =>
+      /marked-terminal/.test(args.importer) ? { path: join(root, "src/render/cli-table3-stub.cjs") } : undefined,
     );
     b.onResolve({ filter: /^node-emoji$/ }, () => ({ path: join(root, "src/render/node-emoji-stub.js") }));
     b.onResolve({ filter: /^cli-highlight$/ }, (args) =>
@@ -57,7 +57,7 @@ await build({
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // Bundled CommonJS packages call require() for Node built-ins.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  plugins: [highlightLanguages, unusedAjv, fastStringWidth],
+  plugins: [highlightLanguages, unusedAjv, unusedRendererParts],
 });
 // Compile the built-in course once, so commands read one JSON file instead of parsing and
 // validating every lesson on every run. Invalid content is reported and left uncompiled:

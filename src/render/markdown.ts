@@ -1,6 +1,5 @@
 // Markdown tokens → terminal text. Rendering returns strings; output.ts prints them.
 import chalk from "chalk";
-import Table from "cli-table3";
 import { highlightCode } from "./highlight.js";
 import { Marked, type Token, type Tokens } from "marked";
 import { markedTerminal } from "marked-terminal";
@@ -41,7 +40,15 @@ function renderCode(token: Tokens.Code, o: RenderOptions): string {
   return `${caption}${body.split("\n").map((l) => bar + l).join("\n")}\n\n`;
 }
 
-/** A table that fits the width: columns share the space, long cells wrap. */
+const BOX = {
+  unicode: { h: "─", v: "│", tl: "┌", tm: "┬", tr: "┐", ml: "├", mm: "┼", mr: "┤", bl: "└", bm: "┴", br: "┘" },
+  ascii: { h: "-", v: "|", tl: "+", tm: "+", tr: "+", ml: "+", mm: "+", mr: "+", bl: "+", bm: "+", br: "+" },
+};
+
+/**
+ * A table that fits the width: columns share the space, long cells wrap, rows are ruled. Drawn
+ * here rather than with cli-table3, whose span-aware layout cost more than the rest of a lesson.
+ */
 function renderTable(this: { parser: { parseInline(t: Token[]): string } }, token: Tokens.Table, o: RenderOptions): string {
   const inline = (cell: Tokens.TableCell) => unprotect(this.parser.parseInline(cell.tokens));
   const head = token.header.map(inline);
@@ -55,17 +62,27 @@ function renderTable(this: { parser: { parseInline(t: Token[]): string } }, toke
     if (widths[widest]! <= 8) break;
     widths[widest]!--;
   }
-  const table = new Table({
-    head,
-    colWidths: widths.map((w) => w + 2),
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [], compact: false },
-    chars: o.color ? {} : { top: "-", "top-mid": "+", "top-left": "+", "top-right": "+", bottom: "-", "bottom-mid": "+", "bottom-left": "+", "bottom-right": "+", left: "|", "left-mid": "+", mid: "-", "mid-mid": "+", right: "|", "right-mid": "+", middle: "|" },
-  });
-  if (o.color) table.options.head = head.map((h) => chalk.bold(h));
-  for (const r of rows) table.push(r);
-  return `${table.toString()}\n\n`;
+  const b = o.color ? BOX.unicode : BOX.ascii;
+  const rule = (l: string, m: string, r: string) => (o.color ? chalk.dim : (x: string) => x)(l + widths.map((w) => b.h.repeat(w + 2)).join(m) + r);
+  const bar = o.color ? chalk.dim(b.v) : b.v;
+  const line = (cells: string[], bold: boolean) => {
+    const wrapped = cells.map((c, i) => wrap(c, widths[i]!).split("\n"));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    const out: string[] = [];
+    for (let y = 0; y < height; y++) {
+      const parts = wrapped.map((w, i) => {
+        const text = w[y] ?? "";
+        const padded = text + " ".repeat(Math.max(0, widths[i]! - stringWidth(text)));
+        return ` ${bold && o.color ? chalk.bold(padded) : padded} `;
+      });
+      out.push(bar + parts.join(bar) + bar);
+    }
+    return out.join("\n");
+  };
+  const body = [rule(b.tl, b.tm, b.tr), line(head, true)];
+  for (const r of rows) body.push(rule(b.ml, b.mm, b.mr), line(head.map((_, i) => r[i] ?? ""), false));
+  body.push(rule(b.bl, b.bm, b.br));
+  return `${body.join("\n")}\n\n`;
 }
 
 type Parser = { parse(t: Token[]): string; parseInline(t: Token[]): string };
