@@ -128,9 +128,14 @@ export function overall(course: Course, p: Progress, now = new Date()): Overall 
   };
 }
 
+/** The course's questions by card key (`<module>/<question>`): what progress records may refer to. */
+export function questionsByKey(course: Course): Map<string, Question> {
+  return new Map(course.modules.flatMap((m) => m.quiz.map((q) => [cardKey(m.id, q.id), q] as const)));
+}
+
 /** Answers to questions that still exist; the others are kept but count for nothing. */
 export function liveAnswers(course: Course, answers: readonly Answer[]): Answer[] {
-  const live = new Set(course.modules.flatMap((m) => m.quiz.map((q) => cardKey(m.id, q.id))));
+  const live = questionsByKey(course);
   return answers.filter((a) => live.has(cardKey(a.module, a.question)));
 }
 
@@ -143,7 +148,7 @@ export interface Orphans {
 
 /** Records that refer to modules, sections, questions or skills the course no longer has. */
 export function orphans(course: Course, p: Progress): Orphans {
-  const questions = new Set(course.modules.flatMap((m) => m.quiz.map((q) => cardKey(m.id, q.id))));
+  const questions = questionsByKey(course);
   const lessons = Object.entries(p.lessons).filter(([id, l]) => {
     const m = course.modules.find((x) => x.id === id);
     return !m || !m.sections.some((s) => s.id === l.section);
@@ -186,7 +191,7 @@ export function dueCards(course: Course, p: Progress, now = new Date(), moduleId
 
 /** When the next card falls due (ISO), if none is due now. */
 export function nextDue(course: Course, p: Progress): string | undefined {
-  const live = new Set(course.modules.flatMap((m) => m.quiz.map((q) => cardKey(m.id, q.id))));
+  const live = questionsByKey(course);
   return Object.entries(p.cards)
     .filter(([k]) => live.has(k))
     .map(([, c]) => c.due)
@@ -232,7 +237,7 @@ export function stats(course: Course, p: Progress, now = new Date()): Stats {
     streak++;
     cursor.setDate(cursor.getDate() - 1);
   }
-  const questions = new Map(course.modules.flatMap((m) => m.quiz.map((q) => [cardKey(m.id, q.id), q] as const)));
+  const questions = questionsByKey(course);
   const misses = new Map<string, number>();
   for (const a of p.answers) {
     const key = cardKey(a.module, a.question);
