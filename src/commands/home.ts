@@ -4,7 +4,7 @@ import type { GlobalOptions } from "../cli.js";
 import { context, ensureStack, type Context } from "../context.js";
 import { STACKS, STACK_LABELS, type Stack } from "../content/model.js";
 import { EXIT, NoTtyError } from "../errors.js";
-import { continuePoint, overall, recommendations, stageStatuses, bar } from "../learn/status.js";
+import { continuePoint, overall, recommendations, resumeSection, stageStatuses, bar } from "../learn/status.js";
 import { clearScreen, print, terminal, type ColorSetting } from "../output.js";
 import { select, Separator } from "../prompts.js";
 import { pad2 } from "../render/text.js";
@@ -98,8 +98,7 @@ export async function home(g: GlobalOptions): Promise<number> {
       else if ((await readLesson(ctx, next.module, next.section, stack)) === "quiz") await runQuiz(ctx, next.module);
     } else if (item === "learn") {
       const m = await pickModule(ctx, "Which module?");
-      const start = ctx.progress().lessons[m.id]?.completedAt ? 0 : Math.max(0, m.sections.findIndex((s) => s.id === ctx.progress().lessons[m.id]?.section));
-      if ((await readLesson(ctx, m, start, stack)) === "quiz") await runQuiz(ctx, m);
+      if ((await readLesson(ctx, m, resumeSection(m, ctx.progress()), stack)) === "quiz") await runQuiz(ctx, m);
     } else if (item === "quiz") {
       await runQuiz(ctx, await pickModule(ctx, "Quiz on which module?"));
       await pause(ctx);

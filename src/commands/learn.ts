@@ -52,8 +52,8 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
   const m = id ? resolveModule(ctx.course, id) : await pickModule(ctx, "Which module?");
   const chosen = opts.stack ? stack : await ensureStack(ctx);
   const { readLesson } = await import("./reader.js");
-  const { moduleStatus } = await import("../learn/status.js");
-  const exit = await readLesson(ctx, m, startSection(m, opts.section, moduleStatus(m, ctx.progress()).sectionIndex), chosen);
+  const { resumeSection } = await import("../learn/status.js");
+  const exit = await readLesson(ctx, m, startSection(m, opts.section, resumeSection(m, ctx.progress())), chosen);
   if (exit === "quiz") {
     const { runQuiz } = await import("./quiz.js");
     await runQuiz(ctx, m);

@@ -255,6 +255,13 @@ export function stats(course: Course, p: Progress, now = new Date()): Stats {
   return { streak, activeDays: days.size, secondsByModule, mostMissed };
 }
 
+/** Where a lesson opens: at the section reached, or from the start again once the module is read. */
+export function resumeSection(module: Module, p: Progress): number {
+  const lesson = p.lessons[module.id];
+  if (!lesson || lesson.completedAt) return 0;
+  return Math.max(0, module.sections.findIndex((s) => s.id === lesson.section));
+}
+
 /** Where "Continue" takes the learner: the lesson they were in, else the next unread one. */
 export function continuePoint(course: Course, p: Progress, now = new Date()): { module: Module; section: number; kind: "lesson" | "quiz" } | undefined {
   const last = p.last && course.modules.find((m) => m.id === p.last!.module);

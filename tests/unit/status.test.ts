@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../../src/content/loader.js";
-import { continuePoint, grade, latestAnswers, MASTERY_THRESHOLD, moduleStatus, overall, shuffle, stageStatuses, bar } from "../../src/learn/status.js";
+import { continuePoint, resumeSection, grade, latestAnswers, MASTERY_THRESHOLD, moduleStatus, overall, shuffle, stageStatuses, bar } from "../../src/learn/status.js";
 import { recordAnswer } from "../../src/learn/record.js";
 import { emptyProgress, type Progress } from "../../src/store/schema.js";
 import { FIXTURE } from "../helpers.js";
@@ -74,6 +74,19 @@ describe("stages and overall progress", () => {
   it("draws bars", () => {
     expect(bar(0.5, 10)).toBe("█████░░░░░");
     expect(bar(2, 4)).toBe("████");
+  });
+});
+
+describe("where a lesson opens", () => {
+  it("at the section reached, or from the start once the module is read", () => {
+    const p = emptyProgress();
+    expect(resumeSection(http, p)).toBe(0);
+    p.lessons["http-basics"] = { section: "handler", updatedAt: "t" };
+    expect(resumeSection(http, p)).toBe(1);
+    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
+    expect(resumeSection(http, p)).toBe(0);
+    p.lessons["http-basics"] = { section: "a-section-since-removed", updatedAt: "t" };
+    expect(resumeSection(http, p)).toBe(0);
   });
 });
 
