@@ -4,7 +4,8 @@ import type { GlobalOptions } from "../cli.js";
 import { context, ensureStack, type Context } from "../context.js";
 import { STACKS, STACK_LABELS, type Stack } from "../content/model.js";
 import { EXIT, NoTtyError } from "../errors.js";
-import { continuePoint, overall, recommendations, resumeSection, stageStatuses, bar } from "../learn/status.js";
+import { continuePoint, overall, recommendations, resumeSection, stageStatuses, bar, type Overall } from "../learn/status.js";
+import type { Progress } from "../store/schema.js";
 import { clearScreen, print, terminal, type ColorSetting } from "../output.js";
 import { select, Separator } from "../prompts.js";
 import { pad2 } from "../render/text.js";
@@ -16,10 +17,8 @@ import { renderRoadmap } from "./roadmap.js";
 
 type Item = "continue" | "learn" | "quiz" | "review" | "roadmap" | "faq" | "search" | "settings" | "quit";
 
-function header(ctx: Context): string {
+function header(ctx: Context, p: Progress, o: Overall): string {
   const t = ctx.term;
-  const p = ctx.progress();
-  const o = overall(ctx.course, p);
   const stage = stageStatuses(ctx.course, p).find((s) => s.state === "current");
   const title = `${ctx.course.title} — ${STACK_LABELS[p.settings.stack ?? "typescript"]}`;
   return [
@@ -68,9 +67,11 @@ export async function home(g: GlobalOptions): Promise<number> {
   await ensureStack(ctx);
   for (;;) {
     clearScreen(ctx.term);
-    print(header(ctx));
-    const next = continuePoint(ctx.course, ctx.progress());
-    const dueNow = overall(ctx.course, ctx.progress()).due;
+    const p = ctx.progress();
+    const o = overall(ctx.course, p);
+    print(header(ctx, p, o));
+    const next = continuePoint(ctx.course, p);
+    const dueNow = o.due;
     const cont = next
       ? `Continue: ${next.kind === "quiz" ? "quiz on" : "read"} ${pad2(next.module.number)} ${next.module.title}${next.kind === "lesson" ? ` (section ${next.section + 1}/${next.module.sections.length})` : ""}`
       : "Continue: you have finished every module";
