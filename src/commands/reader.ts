@@ -24,13 +24,9 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
   const t = ctx.term;
   let index = Math.max(0, Math.min(start, m.sections.length - 1));
   let page = 0;
-  let recorded = -1;
+  await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
   for (;;) {
     const section = m.sections[index]!;
-    if (recorded !== index) {
-      await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
-      recorded = index;
-    }
     const isLast = index === m.sections.length - 1;
     type Action = "more" | "back-page" | "next" | "prev" | "jump" | "search" | "quiz" | "menu";
     const sectionChoices = [
@@ -58,11 +54,18 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
     ];
     const shown = Date.now();
     const action = await select<Action>(t, `Section ${index + 1}/${m.sections.length}`, choices, { hint: "use `api-architect learn <module> --plain` to print a lesson" });
-    await ctx.store.update((p) => recordTime(p, m.id, (Date.now() - shown) / 1000, new Date()));
-    if (action === "more") page++;
+    const next = action === "next" ? index + 1 : action === "prev" ? index - 1 : index;
+    // One write per screen: the time spent on it, and the new position when the section changes.
+    await ctx.store.update((p) => {
+      const now = new Date();
+      recordTime(p, m.id, (Date.now() - shown) / 1000, now);
+      if (next !== index) recordPosition(p, m, next, now);
+    });
+    if (next !== index) {
+      index = next;
+      page = 0;
+    } else if (action === "more") page++;
     else if (action === "back-page") page--;
-    else if (action === "next") (index++, (page = 0));
-    else if (action === "prev") (index--, (page = 0));
     else if (action === "quiz" || action === "menu") return action;
     else if (action === "search") {
       const { searchLoop } = await import("./search.js");
@@ -75,6 +78,7 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
         { default: index, hint: "", pageSize: 15 },
       );
       page = 0;
+      await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
     }
   }
 }
