@@ -83,8 +83,7 @@ function loadModule(root: string, folder: string, r: Reporter, policy: CourseFil
   const problems: Problem[] = [];
   const raw = splitSections(fm.body, fm.bodyLine, problems);
   const sections: Section[] = raw.map((s) => {
-    const { lines } = lex(s.markdown, s.line);
-    codeGroups(s.tokens, lines, problems);
+    codeGroups(s.tokens, s.lines, problems);
     return { id: s.id, title: s.title, markdown: s.markdown, line: s.line };
   });
   for (const p of problems) r.at(file, p.line, p.message);

@@ -60,6 +60,8 @@ export interface RawSection {
   id: string;
   title: string;
   tokens: Token[];
+  /** The line each of `tokens` starts on. */
+  lines: number[];
   markdown: string;
   line: number;
 }
@@ -102,12 +104,15 @@ export function splitSections(markdown: string, firstLine: number, problems: Pro
     const line = lines[i]!;
     if (t.type === "heading" && (t as Tokens.Heading).depth === 2) {
       const h = t as Tokens.Heading;
-      sections.push({ id: ids.get(line) ?? slugify(h.text), title: h.text, tokens: [t], markdown: "", line });
+      sections.push({ id: ids.get(line) ?? slugify(h.text), title: h.text, tokens: [t], lines: [line], markdown: "", line });
     } else if (t.type === "heading" && (t as Tokens.Heading).depth === 1) {
       problems.push({ line, message: "use ## for sections (the module title comes from the front matter)" });
     } else if (sections.length === 0) {
       if (t.type !== "space") problems.push({ line, message: "text before the first ## section" });
-    } else sections.at(-1)!.tokens.push(t);
+    } else {
+      sections.at(-1)!.tokens.push(t);
+      sections.at(-1)!.lines.push(line);
+    }
   });
   const seen = new Set<string>();
   for (const s of sections) {
