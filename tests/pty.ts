@@ -1,5 +1,5 @@
 // Drives the CLI through a real pseudo-terminal, the way a person at a keyboard would.
-import { spawn, type IPty } from "node-pty";
+import { spawn, type IPty } from "@lydell/node-pty";
 import { BIN, stripAnsi } from "./helpers.js";
 
 export const KEY = { enter: "\r", down: "\u001b[B", up: "\u001b[A", ctrlC: "\u0003" } as const;
