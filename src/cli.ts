@@ -189,7 +189,7 @@ Environment:
       code = await reset(opts, globals());
     });
 
-  const config = program.command("config").description("read and change settings (stack, color)");
+  const config = program.command("config").description("read and change settings (stack, color, lab.baseUrl)");
   config
     .command("list")
     .description("show all settings")
@@ -199,7 +199,7 @@ Environment:
     });
   config
     .command("get")
-    .argument("<key>", "stack or color")
+    .argument("<key>", "stack, color or lab.baseUrl")
     .description("show one setting")
     .action(async (key: string) => {
       const { configGet } = await import("./commands/config.js");
@@ -207,12 +207,20 @@ Environment:
     });
   config
     .command("set")
-    .argument("<key>", "stack or color")
+    .argument("<key>", "stack, color or lab.baseUrl")
     .argument("<value>", "the new value")
     .description("change a setting")
     .action(async (key: string, value: string) => {
       const { configSet } = await import("./commands/config.js");
       code = await configSet(key, value, globals());
+    });
+  config
+    .command("unset")
+    .argument("<key>", "stack, color or lab.baseUrl")
+    .description("go back to a setting's default")
+    .action(async (key: string) => {
+      const { configUnset } = await import("./commands/config.js");
+      code = await configUnset(key, globals());
     });
 
   program

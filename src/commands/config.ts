@@ -1,47 +1,33 @@
 import type { GlobalOptions } from "../cli.js";
-import { EXIT, UsageError } from "../errors.js";
-import { resolveStack } from "../learn/resolve.js";
+import { EXIT } from "../errors.js";
 import { print } from "../output.js";
+import { SETTING_KEYS, settingKey } from "../store/settings.js";
 import { Store } from "../store/store.js";
-import type { Progress } from "../store/schema.js";
-
-type Key = keyof Progress["settings"] & ("stack" | "color");
-const KEYS: Record<Key, { help: string; parse(v: string): string }> = {
-  stack: { help: "typescript, python, php or csharp", parse: (v) => resolveStack(v, false) },
-  color: {
-    help: "auto, always or never",
-    parse: (v) => {
-      const x = v.trim().toLowerCase();
-      if (x === "auto" || x === "always" || x === "never") return x;
-      throw new UsageError(`"${v}" is not a colour setting; use auto, always or never`);
-    },
-  },
-};
-
-function key(k: string): Key {
-  if (k === "colour") return "color";
-  if (k in KEYS) return k as Key;
-  throw new UsageError(`unknown setting "${k}"; settings are ${Object.keys(KEYS).join(" and ")}`);
-}
 
 export async function configList(_g: GlobalOptions): Promise<number> {
-  const s = (await Store.open()).read().settings;
-  print(Object.keys(KEYS).map((k) => `${k}=${s[k as Key] ?? ""}`).join("\n"));
+  const s = (await Store.open()).settings();
+  print(SETTING_KEYS.map((k) => `${k.name}=${k.get(s) ?? ""}`).join("\n"));
   return EXIT.ok;
 }
 
-export async function configGet(k: string, _g: GlobalOptions): Promise<number> {
-  const value = (await Store.open()).read().settings[key(k)];
+export async function configGet(name: string, _g: GlobalOptions): Promise<number> {
+  const key = settingKey(name);
+  const value = key.get((await Store.open()).settings());
   if (value !== undefined) print(value);
   return EXIT.ok;
 }
 
-export async function configSet(k: string, v: string, _g: GlobalOptions): Promise<number> {
-  const name = key(k);
-  const value = KEYS[name].parse(v);
-  await (await Store.open()).update((p) => {
-    (p.settings as Record<string, string>)[name] = value;
-  });
-  print(`${name}=${value}`);
+export async function configSet(name: string, input: string, _g: GlobalOptions): Promise<number> {
+  const key = settingKey(name);
+  const value = key.parse(input);
+  await (await Store.open()).updateSettings((s) => key.set(s, value));
+  print(`${key.name}=${value}`);
+  return EXIT.ok;
+}
+
+export async function configUnset(name: string, _g: GlobalOptions): Promise<number> {
+  const key = settingKey(name);
+  await (await Store.open()).updateSettings((s) => key.set(s, undefined));
+  print(`${key.name}=`);
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { context, ensureStack, type Context } from "../context.js";
 import { STACKS, STACK_LABELS, type Stack } from "../content/model.js";
 import { EXIT, NoTtyError } from "../errors.js";
 import { continuePoint, overall, recommendations, resumeSection, stageStatuses, bar, type Overall } from "../learn/status.js";
-import type { Progress } from "../store/schema.js";
+import type { ProgressState as Progress } from "../store/schema.js";
 import { clearScreen, print, terminal, type ColorSetting } from "../output.js";
 import { select, Separator } from "../prompts.js";
 import { pad2 } from "../render/text.js";
@@ -20,7 +20,7 @@ type Item = "continue" | "learn" | "quiz" | "review" | "roadmap" | "faq" | "sear
 function header(ctx: Context, p: Progress, o: Overall): string {
   const t = ctx.term;
   const stage = stageStatuses(ctx.course, p).find((s) => s.state === "current");
-  const title = `${ctx.course.title} — ${STACK_LABELS[p.settings.stack ?? "typescript"]}`;
+  const title = `${ctx.course.title} — ${STACK_LABELS[ctx.settings().stack ?? "typescript"]}`;
   return [
     t.color ? chalk.bold.magenta(title) : title,
     `${t.color ? chalk.green(bar(o.percent / 100, 20)) : bar(o.percent / 100, 20)} ${o.percent}% · ${o.read}/${o.modules} modules read · ${o.passed}/${o.modules} quizzes passed · ${o.due} card${o.due === 1 ? "" : "s"} due`,
@@ -35,7 +35,7 @@ async function pause(ctx: Context) {
 
 async function settings(ctx: Context, g: GlobalOptions) {
   for (;;) {
-    const s = ctx.progress().settings;
+    const s = ctx.settings();
     const which = await select<"stack" | "color" | "back">(
       ctx.term,
       "Settings",
@@ -50,10 +50,10 @@ async function settings(ctx: Context, g: GlobalOptions) {
     if (which === "back") return;
     if (which === "stack") {
       const stack = await select<Stack>(ctx.term, "Show code in", STACKS.map((x) => ({ name: STACK_LABELS[x], value: x })), { default: s.stack, hint: "" });
-      await ctx.store.update((p) => void (p.settings.stack = stack));
+      await ctx.store.updateSettings((x) => void (x.stack = stack));
     } else {
       const color = await select<ColorSetting>(ctx.term, "Colour", (["auto", "always", "never"] as const).map((x) => ({ name: x, value: x })), { default: s.color ?? "auto", hint: "" });
-      await ctx.store.update((p) => void (p.settings.color = color));
+      await ctx.store.updateSettings((x) => void (x.color = color));
       ctx.term = terminal(g.color, color);
     }
   }
@@ -92,7 +92,7 @@ export async function home(g: GlobalOptions): Promise<number> {
       ],
       { default: next ? "continue" : "learn", hint: "" },
     );
-    const stack = ctx.progress().settings.stack ?? "typescript";
+    const stack = ctx.settings().stack ?? "typescript";
     if (item === "quit") return EXIT.ok;
     if (item === "continue" && next) {
       if (next.kind === "quiz") await runQuiz(ctx, next.module);

@@ -1,9 +1,11 @@
 import chalk from "chalk";
-import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { GlobalOptions } from "../cli.js";
 import { context, type Context } from "../context.js";
 import { CliError, EXIT, NoTtyError, UsageError } from "../errors.js";
+import { safeJson, shown } from "../escape.js";
+import { describeError, writeAtomic } from "../files.js";
+import { readInput, MAX_IMPORT_BYTES } from "../input.js";
 import { bar, moduleStatus, orphans, overall, stageStatuses, stats } from "../learn/status.js";
 import { changesAnything, describeMerge, exportDocument, merge, readExport } from "../learn/transfer.js";
 import { print, terminal } from "../output.js";
@@ -17,7 +19,7 @@ export function progressJson(ctx: Context, now = new Date()) {
   const stages = stageStatuses(ctx.course, p, now);
   const s = stats(ctx.course, p, now);
   return {
-    stack: p.settings.stack ?? null,
+    stack: ctx.settings().stack ?? null,
     percent: o.percent,
     modules: { total: o.modules, read: o.read, quizzesPassed: o.passed, mastered: o.mastered },
     answers: o.answered,
@@ -83,13 +85,13 @@ export function renderProgress(ctx: Context): string {
 
 export async function progress(opts: { json?: boolean }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
-  print(opts.json ? JSON.stringify(progressJson(ctx), null, 2) : renderProgress(ctx));
+  print(opts.json ? safeJson(progressJson(ctx), 2) : renderProgress(ctx));
   return EXIT.ok;
 }
 
 export async function reset(opts: { yes?: boolean }, g: GlobalOptions): Promise<number> {
   const store = await Store.open();
-  const t = terminal(g.color, store.read().settings.color ?? "auto");
+  const t = terminal(g.color, store.settings().color ?? "auto");
   if (!opts.yes) {
     if (!t.stdinTty || !t.stdoutTty) throw new NoTtyError("progress reset", "add --yes to reset without being asked");
     const sure = await confirm(t, "Forget every lesson position, answer and review card? Settings are kept.", { default: false, hint: "" });
@@ -105,47 +107,49 @@ export async function reset(opts: { yes?: boolean }, g: GlobalOptions): Promise<
 
 export async function exportProgress(file: string | undefined, _g: GlobalOptions): Promise<number> {
   const store = await Store.open();
-  const json = `${JSON.stringify(exportDocument(store.read()), null, 2)}\n`;
+  const json = `${safeJson(exportDocument(store.exportAll()), 2)}\n`;
   if (!file || file === "-") {
     process.stdout.write(json);
     return EXIT.ok;
   }
   try {
-    writeFileSync(resolve(file), json);
+    writeAtomic(resolve(file), json);
   } catch (e) {
-    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new CliError(`cannot write ${shown(file)}: ${describeError(e)}`);
   }
-  process.stderr.write(`api-architect: progress exported to ${resolve(file)}\n`);
+  process.stderr.write(`api-architect: progress exported to ${shown(resolve(file), 400)}\n`);
   return EXIT.ok;
 }
 
 export async function importProgress(file: string, opts: { yes?: boolean }, g: GlobalOptions): Promise<number> {
+  const name = shown(file);
+  const text = await readInput(file, MAX_IMPORT_BYTES, `cannot import ${name}`);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file === "-" ? 0 : resolve(file), "utf8"));
+    data = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof SyntaxError ? "it is not valid JSON" : ((e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message);
-    throw new UsageError(`cannot import ${file}: ${why}; nothing was changed`);
+    const why = e instanceof SyntaxError ? "it is not valid JSON" : "it is nested too deeply to read";
+    throw new UsageError(`cannot import ${name}: ${why}; nothing was changed`);
   }
   const read = readExport(data);
-  if ("error" in read) throw new UsageError(`cannot import ${file}: ${read.error}; nothing was changed`);
+  if ("error" in read) throw new UsageError(`cannot import ${name}: ${read.error}; nothing was changed`);
   const store = await Store.open();
-  const preview = merge(store.read(), read.progress).summary;
+  const preview = merge(store.exportAll(), read.progress).summary;
   if (!changesAnything(preview)) {
     print("Nothing to import: everything in that file is already here.");
     return EXIT.ok;
   }
-  print(`Importing ${file} would add:\n${describeMerge(preview).replace(/^/gm, "  ")}`);
+  print(`Importing ${name} would add:\n${describeMerge(preview).replace(/^/gm, "  ")}`);
   if (!opts.yes) {
-    const t = terminal(g.color, store.read().settings.color ?? "auto");
-    if (!t.stdinTty || !t.stdoutTty) throw new NoTtyError("progress import", "add --yes to import without being asked");
+    const t = terminal(g.color, store.settings().color ?? "auto");
+    if (!t.stdinTty || !t.stdoutTty || file === "-") throw new NoTtyError("progress import", "add --yes to import without being asked");
     if (!(await confirm(t, "Merge it into your progress?", { default: true, hint: "" }))) {
       print("Nothing was changed.");
       return EXIT.ok;
     }
   }
   // Merge again under the lock: another process may have written since the preview.
-  await store.update((p) => Object.assign(p, merge(p, read.progress).result));
+  await store.replace((whole) => merge(whole, read.progress).result);
   print("Imported.");
   return EXIT.ok;
 }
