@@ -1,10 +1,78 @@
 #!/usr/bin/env node
-// The bundle is built by `npm install` (prepare) or `npm run build`; say so if it is missing.
-import { existsSync } from "node:fs";
+// Runs dist/main.cjs, the whole program in one bundle, through V8's code cache: the first run of
+// each command compiles the bundle and saves what V8 compiled in the cache folder; later runs read
+// it back instead of parsing again. The cache is keyed by the bundle's id, the Node version and
+// the command, and is only an optimisation: if it cannot be read or written, nothing else changes.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const { createRequire } = require("node:module");
 
-const main = new URL("../dist/main.js", import.meta.url);
-if (!existsSync(main)) {
+const file = path.join(__dirname, "..", "dist", "main.cjs");
+let source;
+try {
+  source = fs.readFileSync(file, "utf8");
+} catch {
   process.stderr.write("api-architect: the program is not built yet; run `npm install` (or `npm run build`) in its folder\n");
   process.exit(1);
 }
-await import(main.href);
+
+/** The same folder as env-paths' cache directory for "api-architect" (see src/paths.ts). */
+function cacheDir() {
+  const env = process.env;
+  if (env.API_ARCHITECT_CACHE_DIR) return env.API_ARCHITECT_CACHE_DIR;
+  const home = env.HOME || env.USERPROFILE || require("node:os").homedir();
+  if (process.platform === "darwin") return path.join(home, "Library", "Caches", "api-architect");
+  if (process.platform === "win32") return path.join(env.LOCALAPPDATA || path.join(home, "AppData", "Local"), "api-architect", "Cache");
+  return path.join(env.XDG_CACHE_HOME || path.join(home, ".cache"), "api-architect");
+}
+
+const id = /^\/\*api-architect ([0-9a-f]+)\*\//.exec(source)?.[1];
+const args = process.argv.slice(2);
+const first = args.find((a) => !a.startsWith("-"));
+const meta = args.some((a) => /^(-v|--version|-h|--help)$/.test(a)) && (!first || args.indexOf(first) > args.findIndex((a) => a.startsWith("-")));
+const command = meta ? "meta" : first === undefined ? "home" : /^[a-z]{2,12}$/.test(first) ? first : "other";
+// Terminals and pipes take different paths through a command (screens or plain text). fstat, not
+// process.stdout: making the stream would load more than the whole of --version needs.
+let onTerminal = false;
+try {
+  onTerminal = fs.fstatSync(1).isCharacterDevice();
+} catch {
+  // No stdout at all.
+}
+const cacheFile = id && path.join(cacheDir(), "v8", `${id}-${process.version}-${process.arch}-${command}-${onTerminal ? "tty" : "pipe"}.bin`);
+
+let cachedData;
+try {
+  if (cacheFile) cachedData = fs.readFileSync(cacheFile);
+} catch {
+  // No cache yet.
+}
+const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+const script = new vm.Script(wrapper, { filename: file, cachedData });
+if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  process.once("exit", (code) => {
+    // Only a run that went well is a fair sample of what the command compiles; the program may
+    // also say that this run was not (a lesson rendered for the first time, say).
+    if (code !== 0 || globalThis[Symbol.for("api-architect.no-code-cache")]) return;
+    try {
+      const data = script.createCachedData();
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, data);
+      fs.renameSync(tmp, cacheFile);
+      // Caches made for other builds or other Node versions are never read again.
+      const mine = `${id}-${process.version}-`;
+      for (const f of fs.readdirSync(path.dirname(cacheFile))) {
+        if (!f.startsWith(mine)) fs.rmSync(path.join(path.dirname(cacheFile), f), { force: true });
+      }
+    } catch {
+      // A cache that cannot be written only costs speed.
+    }
+  });
+}
+// Caches built from the program's output (rendered lessons) are keyed by the bundle too.
+globalThis[Symbol.for("api-architect.bundle")] = id;
+const mod = { exports: {} };
+script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));

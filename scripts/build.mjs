@@ -1,21 +1,15 @@
-// Bundles src/ into dist/ with esbuild. Commands are split into their own chunks so that each
-// invocation loads only what it uses; highlight.js is cut down to the languages lessons show.
+// Bundles src/ into one CommonJS file, dist/main.cjs, which bin/api-architect.js runs with a V8
+// code cache (see there): one file to read, and no parsing once the cache exists. Code a command
+// does not use costs only its bytes: esbuild wraps modules reached through import() in lazy
+// initialisers. highlight.js is cut down to the languages lessons show.
 import { build } from "esbuild";
-import { readFileSync, renameSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-
-const unusedAjv = {
-  name: "unused-ajv",
-  setup(b) {
-    b.onResolve({ filter: /^ajv(-formats|\/dist\/2020\.js)?$/ }, () => ({ path: join(root, "src/store/conf-stub.cjs") }));
-    // conf uses semver only for its `migrations` option, which we do not use (see migrate.ts).
-    b.onResolve({ filter: /^semver$/ }, (args) => (/node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: join(root, "src/store/conf-stub.cjs") } : undefined));
-  },
-};
 
 // Parts of marked-terminal that our renderer replaces, stubbed so they are never loaded.
 const unusedRendererParts = {
@@ -25,8 +19,56 @@ const unusedRendererParts = {
       /marked-terminal/.test(args.importer) ? { path: join(root, "src/render/cli-table3-stub.cjs") } : undefined,
     );
     b.onResolve({ filter: /^node-emoji$/ }, () => ({ path: join(root, "src/render/node-emoji-stub.js") }));
+    // Asks the terminal about hyperlinks when loaded (making process.stdout); our renderer draws links itself.
+    b.onResolve({ filter: /^supports-hyperlinks$/ }, (args) =>
+      /marked-terminal/.test(args.importer) ? { path: join(root, "src/render/supports-hyperlinks-stub.cjs") } : undefined,
+    );
     b.onResolve({ filter: /^cli-highlight$/ }, (args) =>
       /marked-terminal/.test(args.importer) ? { path: join(root, "src/render/cli-highlight-stub.js") } : undefined,
+    );
+  },
+};
+
+// Libraries that only some runs need, each in its own file beside the bundle and required when
+// first used: zod and yaml read course sources (validate, or a course not yet compiled),
+// cli-highlight colours code. Kept out of main.cjs, they cost the other runs nothing.
+const VENDOR = ["zod", "yaml", "cli-highlight"];
+const vendorExternal = {
+  name: "vendor-external",
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${VENDOR.join("|")})$`) }, (args) =>
+      args.importer.includes("node_modules") ? undefined : { path: `./vendor/${args.path}.cjs`, external: true },
+    );
+  },
+};
+
+// @inquirer/prompts re-exports every prompt; the editor prompt alone brings iconv-lite and
+// chardet (half a megabyte). The tutor never opens an editor.
+const noEditorPrompt = {
+  name: "no-editor-prompt",
+  setup(b) {
+    b.onResolve({ filter: /^@inquirer\/editor$/ }, () => ({ path: join(root, "src/editor-stub.cjs") }));
+  },
+};
+
+// commander loads child_process (with net, dgram and streams) for executable subcommands, which
+// the tutor does not have; every run would pay for it, --version included.
+const noChildProcess = {
+  name: "no-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: join(root, "src/child-process-stub.cjs") } : undefined,
+    );
+  },
+};
+
+// chalk asks supports-color about the terminal when loaded (node:tty, which loads net and the
+// streams). output.ts decides colour itself and sets chalk.level, so the answer is never used.
+const noColorDetection = {
+  name: "no-color-detection",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: join(root, "src/render/supports-color-stub.js") } : undefined,
     );
   },
 };
@@ -44,21 +86,41 @@ rmSync(out, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ["src/main.ts"],
-  outdir: out,
+  outfile: join(out, "main.cjs"),
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   sourcemap: false,
-  minify: true,
+  minify: !process.env.BUILD_NO_MINIFY,
   legalComments: "none",
   logLevel: "warning",
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-  // Bundled CommonJS packages call require() for Node built-ins.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  plugins: [highlightLanguages, unusedAjv, unusedRendererParts],
+  define: { __VERSION__: JSON.stringify(pkg.version), "import.meta.url": "__bundleUrl" },
+  // import() of a vendor file becomes require(): the bundle runs as a script, with no module loader.
+  supported: { "dynamic-import": false },
+  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [highlightLanguages, unusedRendererParts, vendorExternal, noEditorPrompt, noChildProcess, noColorDetection],
 });
+for (const name of VENDOR) {
+  await build({
+    absWorkingDir: root,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: "js" },
+    outfile: join(out, "vendor", `${name}.cjs`),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+    plugins: [highlightLanguages],
+  });
+}
+// The bundle's identity, on its first line: the code cache is keyed by it, so a rebuilt bundle
+// never meets a cache made for another.
+const bundle = readFileSync(join(out, "main.cjs"), "utf8");
+const id = createHash("sha256").update(bundle).digest("hex").slice(0, 20);
+writeFileSync(join(out, "main.cjs"), `/*api-architect ${id}*/\n${bundle}`);
 // Compile the built-in course once, so commands read one JSON file instead of parsing and
 // validating every lesson on every run. Invalid content is reported and left uncompiled:
 // the CLI then reads the sources and shows the problems.
@@ -74,7 +136,7 @@ await build({
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });
 const { compileCourse } = await import(pathToFileURL(join(out, "compile.mjs")).href);
-const problems = compileCourse(join(root, "content"), out);
+const problems = await compileCourse(join(root, "content"), out);
 rmSync(join(out, "compile.mjs"));
 if (problems.length) {
   console.warn(`build: content/ has ${problems.length} problem(s); nothing compiled:\n  ${problems.slice(0, 20).join("\n  ")}`);

@@ -2,6 +2,8 @@
 // nothing but commander.
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, UsageError } from "./errors.js";
+import { escapeControls, shown } from "./escape.js";
+import { isTty, writeAll } from "./output.js";
 import { packageVersion } from "./version.js";
 
 export interface GlobalOptions {
@@ -10,7 +12,7 @@ export interface GlobalOptions {
 
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number of at least 1, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number of at least 1, not "${shown(value)}"`);
   return n;
 }
 
@@ -26,8 +28,15 @@ export async function run(argv: string[]): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
+      // Help and the version go out like every other output (see output.ts).
+      writeOut: (str) => writeAll(1, str),
+      writeErr: (str) => writeAll(2, str),
+      getOutHelpWidth: () => (isTty(1) ? process.stdout.columns : 80),
+      getErrHelpWidth: () => (isTty(2) ? process.stderr.columns : 80),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       // Commander's usage errors become one line; main.ts owns exit codes.
-      outputError: (str, write) => write(`api-architect: ${str.replace(/^error: /, "").replace(/\n\(Did you mean ([^)]*)\)/, " (did you mean $1)").trim()}\n`),
+      outputError: (str, write) => write(`api-architect: ${escapeControls(str.replace(/^error: /, "").replace(/\n\(Did you mean ([^)]*)\)/, " (did you mean $1)").trim())}\n`),
     })
     .addHelpText(
       "after",
@@ -56,7 +65,7 @@ Environment:
     if (command) {
       const { suggest } = await import("./learn/resolve.js");
       const near = suggest(command, program.commands.map((c) => c.name()));
-      throw new UsageError(`unknown command "${command}"${near ? ` (did you mean ${near}?)` : "; see `api-architect --help`"}`);
+      throw new UsageError(`unknown command "${shown(command)}"${near ? ` (did you mean ${near}?)` : "; see `api-architect --help`"}`);
     }
     const { home } = await import("./commands/home.js");
     code = await home(globals());
@@ -70,7 +79,8 @@ Environment:
     .option("--plain", "print the whole lesson as plain text, without prompts")
     .option("--section <id>", "start at this section")
     .action(async (module: string | undefined, opts) => {
-      const { learn } = await import("./commands/learn.js");
+      // Printing a lesson loads nothing of the interactive reader.
+      const { learn } = opts.plain || !isTty(1) ? { learn: (await import("./commands/print-lesson.js")).printLesson } : await import("./commands/learn.js");
       code = await learn(module, opts, globals());
     });
 

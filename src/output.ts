@@ -1,5 +1,55 @@
 // Owns the terminal: whether to colour, how wide to wrap, and the only place that prints.
+//
+// Printing commands write with fs.writeSync and look at their file descriptors with fstat: they
+// never create process.stdout or process.stdin, whose stream machinery (net, stream, tty) costs
+// more to load than most commands take to run. Interactive screens create the streams anyway.
 import chalk from "chalk";
+import { fstatSync, writeSync } from "node:fs";
+import { escapeControls } from "./escape.js";
+
+const ttyCache = new Map<number, boolean>();
+
+/** Whether a file descriptor is a terminal; only a character device is asked the real question. */
+export function isTty(fd: 0 | 1 | 2): boolean {
+  let known = ttyCache.get(fd);
+  if (known === undefined) {
+    try {
+      // node:tty loads net and the stream classes: only a character device is worth the cost.
+      known = fstatSync(fd).isCharacterDevice() && process.getBuiltinModule("node:tty").isatty(fd);
+    } catch {
+      known = false;
+    }
+    ttyCache.set(fd, known);
+  }
+  return known;
+}
+
+/** The streams are made on first use; this says whether that has happened. */
+const streamsMade = new Set<number>();
+export function noteStreamMade(fd: number): void {
+  streamsMade.add(fd);
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Writes all of `text` to a file descriptor, waiting out a full non-blocking pipe. */
+export function writeAll(fd: 1 | 2, text: string): void {
+  if (streamsMade.has(fd)) {
+    // Keep order with what an interactive screen has written through the stream.
+    (fd === 1 ? process.stdout : process.stderr).write(text);
+    return;
+  }
+  const buf = Buffer.from(text, "utf8");
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, 2);
+    }
+  }
+}
 
 export interface Terminal {
   color: boolean;
@@ -27,13 +77,16 @@ export function decideColor(flag: boolean, setting: ColorSetting, env: NodeJS.Pr
 export const MAX_WIDTH = 100;
 
 export function terminal(flagColor: boolean, setting: ColorSetting = "auto"): Terminal {
-  const stdoutTty = Boolean(process.stdout.isTTY);
+  const stdoutTty = isTty(1);
   const columns = stdoutTty ? process.stdout.columns : Number(process.env.COLUMNS) || 80;
   const t: Terminal = {
     color: decideColor(flagColor, setting, process.env, stdoutTty),
     width: Math.max(40, Math.min(columns || 80, MAX_WIDTH)),
     stdoutTty,
-    stdinTty: Boolean(process.stdin.isTTY),
+    // Asked only by interactive paths: a check of stdin can cost more than a printing command.
+    get stdinTty() {
+      return isTty(0);
+    },
   };
   // Every styled string in the program, marked-terminal's included, goes through this chalk.
   chalk.level = t.color ? (chalk.level || 1) : 0;
@@ -42,11 +95,12 @@ export function terminal(flagColor: boolean, setting: ColorSetting = "auto"): Te
 }
 
 export function print(text: string): void {
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  writeAll(1, text.endsWith("\n") ? text : `${text}\n`);
 }
 
+/** One line on stderr. Whatever it quotes (a path, an argument, a file's text) cannot drive the terminal. */
 export function warn(text: string): void {
-  process.stderr.write(`api-architect: ${text}\n`);
+  writeAll(2, `api-architect: ${escapeControls(text, true)}\n`);
 }
 
 export function clearScreen(t: Terminal): void {

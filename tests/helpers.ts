@@ -1,6 +1,6 @@
 // Shared by the tests: run the built binary as a user would, with a private store.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -38,3 +38,16 @@ export function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): Spa
 export const ESC = "\u001b";
 // eslint-disable-next-line no-control-regex
 export const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(\u0007|\u001b\\)/g, "");
+
+/**
+ * The whole store in a config folder as one object, the way an export shows it: progress.json's
+ * state, the answers from its log, and settings.json's settings.
+ */
+export function readStore(dir: string): Record<string, any> {
+  const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), "utf8") : undefined);
+  const state = JSON.parse(read("progress.json") ?? "{}");
+  const { version: _v, ...settings } = JSON.parse(read("settings.json") ?? "{}");
+  const log = state.log?.file ? read(state.log.file) : undefined;
+  const answers = (log ?? "").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  return { ...state, settings, answers };
+}

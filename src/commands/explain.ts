@@ -5,7 +5,7 @@ import { context } from "../context.js";
 import type { Course, GlossaryTerm } from "../content/model.js";
 import { EXIT } from "../errors.js";
 import { suggest } from "../learn/resolve.js";
-import { print, type Terminal } from "../output.js";
+import { print, warn, type Terminal } from "../output.js";
 import { linkDescriber } from "../render/lesson.js";
 import { hangingIndent, wrap } from "../render/text.js";
 
@@ -54,7 +54,7 @@ export async function explain(words: string[], opts: { json?: boolean }, g: Glob
     const names = glossary.flatMap((t) => [t.id, ...t.aliases]);
     const near = suggest(query.replace(/\s+/g, "-"), names);
     const hint = near ? `; did you mean "${near}"?` : "; try `api-architect search " + query + "`";
-    process.stderr.write(`api-architect: the glossary has no entry for "${query}"${hint}\n`);
+    warn(`the glossary has no entry for "${query}"${hint}`);
     return EXIT.failure;
   }
   if (opts.json) print(JSON.stringify(found, null, 2));

@@ -2,7 +2,7 @@ import type { GlobalOptions } from "../cli.js";
 import { context, stackFor, type Context } from "../context.js";
 import type { FaqEntry } from "../content/model.js";
 import { EXIT } from "../errors.js";
-import { clearScreen, print } from "../output.js";
+import { clearScreen, print, warn } from "../output.js";
 import { select, Separator } from "../prompts.js";
 import { renderFaq } from "../render/lesson.js";
 import { hangingIndent } from "../render/text.js";
@@ -47,11 +47,11 @@ export async function faq(words: string[], opts: { json?: boolean; stack?: strin
     return EXIT.ok;
   }
   if (!entries.length) {
-    process.stderr.write(`api-architect: no FAQ entry mentions ${words.map((w) => `"${w}"`).join(" and ")}; \`api-architect faq\` lists them all\n`);
+    warn(`no FAQ entry mentions ${words.map((w) => `"${w}"`).join(" and ")}; \`api-architect faq\` lists them all`);
     return EXIT.failure;
   }
   const stack = stackFor(ctx, opts.stack);
-  const interactive = ctx.term.stdinTty && ctx.term.stdoutTty;
+  const interactive = ctx.term.stdoutTty && ctx.term.stdinTty;
   if (entries.length === 1 || (!interactive && words.length)) {
     print(entries.map((e) => renderFaq(ctx.course, e, ctx.term, stack)).join("\n"));
     return EXIT.ok;

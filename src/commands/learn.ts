@@ -2,10 +2,10 @@ import type { GlobalOptions } from "../cli.js";
 import { context, ensureStack, stackFor, type Context } from "../context.js";
 import type { Module } from "../content/model.js";
 import { EXIT, UsageError } from "../errors.js";
-import { resolveModule, suggest } from "../learn/resolve.js";
-import { print } from "../output.js";
+import { resolveModule, resolveSection as startSection } from "../learn/resolve.js";
+import { isTty } from "../output.js";
 import { select } from "../prompts.js";
-import { pad2, renderLesson } from "../render/lesson.js";
+import { pad2 } from "../render/text.js";
 
 export interface LearnOptions {
   stack?: string;
@@ -29,26 +29,13 @@ export async function pickModule(ctx: Context, message: string): Promise<Module>
   );
 }
 
-function startSection(m: Module, wanted: string | undefined, fallback: number): number {
-  if (!wanted) return fallback;
-  const i = m.sections.findIndex((s) => s.id === wanted);
-  if (i >= 0) return i;
-  const near = suggest(wanted, m.sections.map((s) => s.id));
-  throw new UsageError(`module ${m.id} has no section "${wanted}"${near ? `; did you mean "${near}"?` : ""}`);
-}
-
 export async function learn(id: string | undefined, opts: LearnOptions, g: GlobalOptions): Promise<number> {
+  if (opts.plain || !isTty(1) || !isTty(0)) {
+    const { printLesson } = await import("./print-lesson.js");
+    return printLesson(id, opts, g);
+  }
   const ctx = await context(g);
   const stack = stackFor(ctx, opts.stack);
-  const interactive = !opts.plain && ctx.term.stdoutTty && ctx.term.stdinTty;
-  if (!interactive) {
-    if (!id) throw new UsageError("name the module to print, e.g. `api-architect learn 1 --plain` (see `api-architect modules`)");
-    const m = resolveModule(ctx.course, id);
-    const from = startSection(m, opts.section, 0);
-    const text = renderLesson(ctx.course, m, ctx.term, stack, from);
-    print(text);
-    return EXIT.ok;
-  }
   const m = id ? resolveModule(ctx.course, id) : await pickModule(ctx, "Which module?");
   const chosen = opts.stack ? stack : await ensureStack(ctx);
   const { readLesson } = await import("./reader.js");

@@ -8,7 +8,7 @@ import { describeError, writeAtomic } from "../files.js";
 import { readInput, MAX_IMPORT_BYTES } from "../input.js";
 import { bar, moduleStatus, orphans, overall, stageStatuses, stats } from "../learn/status.js";
 import { changesAnything, describeMerge, exportDocument, merge, readExport } from "../learn/transfer.js";
-import { print, terminal } from "../output.js";
+import { print, terminal, warn, writeAll } from "../output.js";
 import { confirm } from "../prompts.js";
 import { pad2 } from "../render/text.js";
 import { Store } from "../store/store.js";
@@ -109,7 +109,7 @@ export async function exportProgress(file: string | undefined, _g: GlobalOptions
   const store = await Store.open();
   const json = `${safeJson(exportDocument(store.exportAll()), 2)}\n`;
   if (!file || file === "-") {
-    process.stdout.write(json);
+    writeAll(1, json);
     return EXIT.ok;
   }
   try {
@@ -117,7 +117,7 @@ export async function exportProgress(file: string | undefined, _g: GlobalOptions
   } catch (e) {
     throw new CliError(`cannot write ${shown(file)}: ${describeError(e)}`);
   }
-  process.stderr.write(`api-architect: progress exported to ${shown(resolve(file), 400)}\n`);
+  warn(`progress exported to ${resolve(file)}`);
   return EXIT.ok;
 }
 

@@ -4,13 +4,12 @@ import chalk from "chalk";
 import type { GlobalOptions } from "../cli.js";
 import { context, stackFor, type Context } from "../context.js";
 import { EXIT, UsageError } from "../errors.js";
-import { clearScreen, print, type Terminal } from "../output.js";
+import { clearScreen, print, warn, type Terminal } from "../output.js";
 import { input, select, Separator } from "../prompts.js";
-import { renderFaq, renderText } from "../render/lesson.js";
 import type { StackChoice } from "../render/markdown.js";
 import { pad2, wrap } from "../render/text.js";
 import { openIndex } from "../search/cache.js";
-import { MARK_END, MARK_START, search, type Hit } from "../search/engine.js";
+import { MARK_END, MARK_START, queryProblem, search, type Hit } from "../search/engine.js";
 
 const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, "g");
 
@@ -41,6 +40,8 @@ export function renderHits(ctx: Context, hits: Hit[]): string {
 }
 
 async function openHit(ctx: Context, h: Hit, stack: StackChoice): Promise<void> {
+  // Loaded here: printing results needs no markdown renderer.
+  const { renderFaq, renderText } = await import("../render/lesson.js");
   const m = h.module ? ctx.course.modules.find((x) => x.id === h.module) : undefined;
   if (h.kind === "lesson" && m) {
     const { readLesson } = await import("./reader.js");
@@ -100,8 +101,10 @@ export async function searchLoop(ctx: Context, query?: string): Promise<void> {
 export async function searchCommand(words: string[], opts: { json?: boolean; limit?: number }, g: GlobalOptions): Promise<number> {
   const query = words.join(" ").trim();
   if (!query) throw new UsageError("give words to search for, e.g. `api-architect search idempotency key`");
+  const tooBig = queryProblem(query);
+  if (tooBig) throw new UsageError(`${tooBig}; try fewer, shorter words`);
   const ctx = await context(g);
-  const interactive = !opts.json && ctx.term.stdinTty && ctx.term.stdoutTty;
+  const interactive = !opts.json && ctx.term.stdoutTty && ctx.term.stdinTty;
   if (interactive) {
     await searchLoop(ctx, query);
     return EXIT.ok;
@@ -112,7 +115,7 @@ export async function searchCommand(words: string[], opts: { json?: boolean; lim
     return EXIT.ok;
   }
   if (!hits.length) {
-    process.stderr.write(`api-architect: nothing in the course matches "${query}"\n`);
+    warn(`nothing in the course matches "${query}"`);
     return EXIT.failure;
   }
   print(renderHits(ctx, hits));

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { loadCourseFrom } from "../content/loader.js";
 import { EXIT } from "../errors.js";
-import { print, warn } from "../output.js";
+import { print, warn, writeAll } from "../output.js";
+import { escapeControls } from "../escape.js";
 import { contentDir } from "../paths.js";
 import type { GlobalOptions } from "../cli.js";
 
@@ -9,7 +10,7 @@ export async function validate(dir: string | undefined, _g: GlobalOptions): Prom
   const root = dir ? resolve(dir) : contentDir();
   const { course, problems } = loadCourseFrom(root);
   if (problems.length || !course) {
-    for (const p of problems) process.stderr.write(`${p}\n`);
+    for (const p of problems) writeAll(2, `${escapeControls(p)}\n`);
     warn(`${problems.length} problem${problems.length === 1 ? "" : "s"} in ${root}`);
     return EXIT.failure;
   }

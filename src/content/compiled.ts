@@ -1,14 +1,21 @@
-// A course compiled to JSON: course.json (validated model), lessons/<module>.json (pre-lexed
-// sections) and search.json (the search index). The build writes one into dist/ for the built-in
-// course; any other course folder gets one in the user's cache directory on first use. Each is
-// used only while its stamp, a hash of the content, matches the folder on disk.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { lex } from "./markdown.js";
+// A course compiled to JSON, in a folder of its own:
+//   course.json          the validated model, without the lessons' text (small, read by most commands);
+//   text/<module>.json   each section's markdown (read when a section is searched or re-lexed);
+//   lessons/<module>.json each section's tokens, pre-lexed (read when a lesson is rendered);
+//   faq/<id>.json        each FAQ answer's tokens, pre-lexed (the lexer's first run costs more
+//                        than the rest of a command: its regular expressions are compiled then);
+//   search/…             the search index (see search/cache.ts);
+//   stamp.json           the stamp of the content it was made from (see stamp.ts).
+// The build writes one into dist/ for the built-in course; any other course folder gets one in
+// the user's cache directory on first use. Each is used only while its stamp matches the content.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { readRegularFile, writeAtomic } from "../files.js";
 import type { Course } from "./model.js";
 
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
+
+export { writeAtomic };
 
 export interface CompiledCourse {
   format: number;
@@ -16,17 +23,11 @@ export interface CompiledCourse {
   course: Course;
 }
 
-/** A hash of every content file's path and bytes (npm pack does not keep mtimes). */
-export function contentStamp(root: string): string {
-  const hash = createHash("sha1");
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(md|ya?ml)$/.test(f)).sort();
-  for (const f of files) {
-    hash.update(f.replaceAll("\\", "/"));
-    hash.update("\0");
-    hash.update(readFileSync(join(root, f)));
-    hash.update("\0");
-  }
-  return hash.digest("hex");
+const MAX_COMPILED_BYTES = 256 << 20;
+
+function readJson<T>(file: string): T | undefined {
+  const buf = readRegularFile(file, MAX_COMPILED_BYTES);
+  return buf ? (JSON.parse(buf.toString("utf8")) as T) : undefined;
 }
 
 /** The compiled course in `dir`, if it was made from content with this stamp. */
@@ -34,40 +35,33 @@ export function readCompiled(dir: string, root: string, stamp: string): Course |
   const file = join(dir, "course.json");
   if (!existsSync(file)) return undefined;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as CompiledCourse;
-    if (data.format !== COMPILED_FORMAT || data.stamp !== stamp) return undefined;
+    const data = readJson<CompiledCourse>(file);
+    if (!data || data.format !== COMPILED_FORMAT || data.stamp !== stamp) return undefined;
     const c = data.course;
     c.dir = root;
     for (const m of c.modules) {
       m.file = join(root, m.file);
       if (m.lexed) m.lexed = join(dir, m.lexed);
+      // Each module's text is read the first time one of its sections needs it.
+      let text: Record<string, string> | undefined;
+      const textFile = join(dir, "text", `${m.id}.json`);
+      for (const s of m.sections) {
+        Object.defineProperty(s, "markdown", {
+          configurable: true,
+          enumerable: true,
+          get() {
+            text ??= readJson<Record<string, string>>(textFile) ?? {};
+            return text[s.id] ?? "";
+          },
+        });
+      }
     }
-    for (const f of c.faq) f.file = join(root, f.file);
+    for (const f of c.faq) {
+      f.file = join(root, f.file);
+      if (f.lexed) f.lexed = join(dir, f.lexed);
+    }
     return c;
   } catch {
     return undefined;
   }
-}
-
-/** Writes files so that a reader never sees half of one: a temporary name, then a rename. */
-export function writeAtomic(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-
-export function writeCompiled(dir: string, root: string, course: Course, stamp: string): void {
-  const portable: Course = {
-    ...course,
-    dir: "",
-    modules: course.modules.map((m) => {
-      const tokens = Object.fromEntries(m.sections.map((s) => [s.id, lex(s.markdown, s.line).tokens]));
-      writeAtomic(join(dir, "lessons", `${m.id}.json`), JSON.stringify(tokens));
-      return { ...m, file: relative(root, m.file), lexed: `lessons/${m.id}.json` };
-    }),
-    faq: course.faq.map((f) => ({ ...f, file: relative(root, f.file) })),
-  };
-  const out: CompiledCourse = { format: COMPILED_FORMAT, stamp, course: portable };
-  writeAtomic(join(dir, "course.json"), JSON.stringify(out));
 }

@@ -1,7 +1,7 @@
 // What the learner has done, derived from the store and the course. Pure: no I/O; the time is an
 // argument so tests can fix it.
 import type { Course, Module, Question, Stage } from "../content/model.js";
-import { slugify } from "../content/markdown.js";
+import { slugify } from "../content/slug.js";
 import { cardKey, localDay, type Mark, type StoredState } from "../store/schema.js";
 
 /** What the figures read from the store: the state, never the answer log. */

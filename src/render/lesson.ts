@@ -71,9 +71,21 @@ export function renderLesson(course: Course, m: Module, t: Terminal, stack: Stac
   return parts.join("\n\n") + "\n";
 }
 
+/** An FAQ answer's tokens: pre-lexed by the build when the course is compiled, else lexed now. */
+function faqTokens(f: FaqEntry): Token[] {
+  if (f.lexed) {
+    try {
+      return JSON.parse(readFileSync(f.lexed, "utf8")) as Token[];
+    } catch {
+      // Lexed again below.
+    }
+  }
+  return lex(f.markdown, f.bodyLine).tokens;
+}
+
 export function renderFaq(course: Course, f: FaqEntry, t: Terminal, stack: StackChoice): string {
   const q = t.color ? chalk.bold.cyan(f.question) : f.question;
-  return `${q}\n\n${markdownRenderer(renderOptions(course, t, stack))(lex(f.markdown, f.bodyLine).tokens)}`;
+  return `${q}\n\n${markdownRenderer(renderOptions(course, t, stack))(faqTokens(f))}`;
 }
 
 export function renderText(course: Course, markdown: string, t: Terminal, stack: StackChoice = "all"): string {

@@ -109,8 +109,33 @@ export function snippet(text: string, terms: string[], width = 180): string {
   return `${start > 0 ? "…" : ""}${out}${end < text.length ? "…" : ""}`;
 }
 
-export function search(index: MiniSearch<SearchDoc>, course: Course, query: string, limit = 10): Hit[] {
-  const results = index.search(query) as (SearchResult & Partial<SearchDoc>)[];
+/** The most a query may be: longer ones are refused on the command line and cut short in a screen. */
+export const MAX_QUERY_CHARS = 200;
+export const MAX_QUERY_WORDS = 12;
+export const MAX_WORD_CHARS = 40;
+
+/** Why a query is too big to search, or undefined. */
+export function queryProblem(query: string): string | undefined {
+  const words = query.split(/\s+/).filter(Boolean);
+  if (query.length > MAX_QUERY_CHARS) return `a search is at most ${MAX_QUERY_CHARS} characters`;
+  if (words.length > MAX_QUERY_WORDS) return `a search is at most ${MAX_QUERY_WORDS} words`;
+  if (words.some((w) => w.length > MAX_WORD_CHARS)) return `a search word is at most ${MAX_WORD_CHARS} characters`;
+  return undefined;
+}
+
+/** The query cut to the bounds above. */
+export function boundQuery(query: string): string {
+  return query
+    .slice(0, MAX_QUERY_CHARS)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, MAX_QUERY_WORDS)
+    .map((w) => w.slice(0, MAX_WORD_CHARS))
+    .join(" ");
+}
+
+export function search(index: { search(query: string): SearchResult[] }, course: Course, query: string, limit = 10): Hit[] {
+  const results = index.search(boundQuery(query)) as (SearchResult & Partial<SearchDoc>)[];
   const hits: Hit[] = [];
   for (const r of results.slice(0, limit)) {
     // Only the hits are turned back into text, for their snippets.

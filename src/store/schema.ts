@@ -14,6 +14,7 @@
 // finite: a file edited by hand or brought in by an import cannot put escape sequences on the
 // screen, NaN in a figure or a crash in the scheduler.
 import * as v from "valibot";
+import { colorSchema, stackSchema } from "./settings.js";
 
 export const STORE_VERSION = 3;
 
@@ -35,8 +36,6 @@ const date = v.pipe(v.string(), v.maxLength(40), v.check(isDate, "is not a date"
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "is not a day"));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const finite = v.pipe(v.number(), v.finite());
-export const stackSchema = v.picklist(["typescript", "python", "php", "csharp"]);
-export const colorSchema = v.picklist(["auto", "always", "never"]);
 
 /** Settings as formats 1 and 2 kept them, inside the progress file. */
 const oldSettings = v.optional(

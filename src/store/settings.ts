@@ -2,12 +2,18 @@
 // Pure. Looked up in maps, never as properties of plain objects, so that "__proto__",
 // "constructor" or "toString" are unknown keys like any other.
 import * as v from "valibot";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { UsageError } from "../errors.js";
-import { colorSchema, stackSchema } from "./schema.js";
+import { describeError, readRegularFile } from "../files.js";
 import { shown } from "../escape.js";
+import { resolveStack } from "../learn/resolve.js";
 import type { Stack } from "../content/model.js";
 
 export const SETTINGS_VERSION = 1;
+
+export const stackSchema = v.picklist(["typescript", "python", "php", "csharp"]);
+export const colorSchema = v.picklist(["auto", "always", "never"]);
 
 export interface Settings {
   stack?: Stack;
@@ -33,6 +39,47 @@ export function parseSettings(data: unknown): Settings | undefined {
   if (r.output.color) out.color = r.output.color;
   if (r.output.lab?.baseUrl) out.lab = { baseUrl: r.output.lab.baseUrl };
   return out;
+}
+
+export type LoadedSettings =
+  | { kind: "ok"; settings: Settings }
+  | { kind: "missing" }
+  | { kind: "newer" }
+  | { kind: "invalid"; problem: string }
+  | { kind: "unusable"; problem: string };
+
+/** settings.json as it is on disk. Reads only a regular file, at most 1 MB. */
+export function loadSettingsFile(path: string): LoadedSettings {
+  let buf: Buffer | undefined;
+  try {
+    buf = readRegularFile(path, 1 << 20);
+  } catch (e) {
+    return { kind: "unusable", problem: describeError(e) };
+  }
+  if (!buf) return { kind: "missing" };
+  let data: unknown;
+  try {
+    data = JSON.parse(buf.toString("utf8"));
+  } catch {
+    return { kind: "invalid", problem: "it is not valid JSON" };
+  }
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === "number" && version > SETTINGS_VERSION) return { kind: "newer" };
+  const settings = parseSettings(data);
+  return settings ? { kind: "ok", settings } : { kind: "invalid", problem: "it does not look like api-architect settings" };
+}
+
+/**
+ * The settings, for commands that need nothing else from the store: settings.json alone when it
+ * is there and good; anything else (a file to move aside, a format 2 store still holding them) is
+ * left to the store.
+ */
+export async function readSettings(dir: string): Promise<Settings> {
+  const loaded = loadSettingsFile(join(dir, "settings.json"));
+  if (loaded.kind === "ok") return loaded.settings;
+  if (loaded.kind === "missing" && !existsSync(join(dir, "progress.json"))) return {};
+  const { Store } = await import("./store.js");
+  return new Store(dir).settings();
 }
 
 export function settingsFile(s: Settings): string {
@@ -64,18 +111,7 @@ export interface SettingKey {
   set(s: Settings, value: string | undefined): void;
 }
 
-function stackAlias(input: string): Stack {
-  const s = STACK_ALIASES.get(input.trim().toLowerCase());
-  if (!s) throw new UsageError(`unknown stack "${shown(input)}"; use typescript, python, php or csharp`);
-  return s;
-}
-
-const STACK_ALIASES = new Map<string, Stack>([
-  ["typescript", "typescript"], ["ts", "typescript"], ["express", "typescript"], ["node", "typescript"],
-  ["python", "python"], ["py", "python"], ["fastapi", "python"],
-  ["php", "php"], ["laravel", "php"],
-  ["csharp", "csharp"], ["cs", "csharp"], ["c#", "csharp"], ["dotnet", "csharp"], [".net", "csharp"], ["aspnet", "csharp"],
-]);
+const stackAlias = (input: string) => resolveStack(input, false);
 
 export const SETTING_KEYS: readonly SettingKey[] = [
   {

@@ -15,7 +15,7 @@
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as v from "valibot";
-import envPaths from "env-paths";
+import { storeDir } from "../paths.js";
 import { CliError, EXIT } from "../errors.js";
 import { describeError, FileProblem, readRegularFile, writeAtomic } from "../files.js";
 import { escapeControls } from "../escape.js";
@@ -25,11 +25,10 @@ import { withLock, type Held } from "./lock.js";
 import { appendLog, MAX_LOG_BYTES, readLog, writeLog } from "./log.js";
 import { foldLog, migrateProgress, stateOf } from "./migrate.js";
 import { emptyState, LOG_FILE, stateSchema, type Answer, type Progress, type ProgressState, type StoredState } from "./schema.js";
-import { parseSettings, settingsFile, SETTINGS_VERSION, type Settings } from "./settings.js";
+import { loadSettingsFile, parseSettings, settingsFile, type LoadedSettings, type Settings } from "./settings.js";
 
 /** progress.json is small in format 3; format 2 kept the whole log inside, so allow for that once. */
 const MAX_STATE_BYTES = 256 << 20;
-const MAX_SETTINGS_BYTES = 1 << 20;
 
 /** A failure to use the store that the learner can act on: a message in words, exit 1. */
 export class StoreError extends CliError {
@@ -84,7 +83,7 @@ export class Store {
 
   /** Where progress lives: API_ARCHITECT_CONFIG_DIR, or the OS config directory (XDG on Linux). */
   static dir(): string {
-    return process.env.API_ARCHITECT_CONFIG_DIR || envPaths("api-architect", { suffix: "" }).config;
+    return storeDir();
   }
 
   /** Opening reads nothing: each command reads only the parts it needs. */
@@ -107,24 +106,8 @@ export class Store {
 
   // ---- Settings
 
-  private loadSettings(): { kind: "ok"; settings: Settings } | { kind: "missing" } | { kind: "newer" } | { kind: "invalid"; problem: string } | { kind: "unusable"; problem: string } {
-    let buf: Buffer | undefined;
-    try {
-      buf = readRegularFile(this.settingsPath, MAX_SETTINGS_BYTES);
-    } catch (e) {
-      return { kind: "unusable", problem: describeError(e) };
-    }
-    if (!buf) return { kind: "missing" };
-    let data: unknown;
-    try {
-      data = JSON.parse(buf.toString("utf8"));
-    } catch {
-      return { kind: "invalid", problem: "it is not valid JSON" };
-    }
-    const version = (data as { version?: unknown } | null)?.version;
-    if (typeof version === "number" && version > SETTINGS_VERSION) return { kind: "newer" };
-    const settings = parseSettings(data);
-    return settings ? { kind: "ok", settings } : { kind: "invalid", problem: "it does not look like api-architect settings" };
+  private loadSettings(): LoadedSettings {
+    return loadSettingsFile(this.settingsPath);
   }
 
   /** The learner's settings. Before the first change, a format 1 or 2 file still holds them. */

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanup, tempDir, testEnv } from "../helpers.js";
+import { cleanup, readStore, tempDir, testEnv } from "../helpers.js";
 import { KEY, Session } from "../pty.js";
 
 let dir: string;
@@ -22,7 +22,7 @@ function start(args: string[] = [], extra: Record<string, string | undefined> = 
   sessions.push(s);
   return s;
 }
-const store = () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
+const store = () => readStore(dir);
 
 // The fixture quiz's right answers, by a phrase of the question.
 const RIGHT: [RegExp, string][] = [

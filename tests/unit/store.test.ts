@@ -7,7 +7,11 @@ import { withLock } from "../../src/store/lock.js";
 import { recordAnswer, rerateAnswer } from "../../src/learn/record.js";
 import { exportDocument } from "../../src/learn/transfer.js";
 import type { Question } from "../../src/content/model.js";
+import { noteStreamMade } from "../../src/output.js";
 import { cleanup, tempDir } from "../helpers.js";
+
+// Warnings go through process.stderr once it exists (as it does under the test runner), where they are captured.
+noteStreamMade(2);
 
 let dir: string;
 let stderr: string;
