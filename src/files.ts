@@ -63,7 +63,8 @@ export function readRegularFile(path: string, maxBytes: number): Buffer | undefi
   try {
     fd = openSync(path, OPEN_FLAGS);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    // Missing, or a file where a folder of the path should be: nothing there to read.
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
     throw new FileProblem(describeError(e), "unreadable");
   }
   try {

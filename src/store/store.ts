@@ -13,7 +13,7 @@
 // - Files from a newer version are never written: reading commands warn once and carry on
 //   without progress, changing commands refuse.
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { storeDir } from "../paths.js";
 import { CliError, EXIT } from "../errors.js";
@@ -72,7 +72,7 @@ const stateJson = (p: StoredState | ProgressState): string => {
 
 export class Store {
   /** The state as last read, and the file identities it was read from. */
-  private cached?: { key: string; logKey: string; state: ProgressState; answers?: Answer[]; oldSettings?: Record<string, unknown> };
+  private cached?: { key: string; logKey: string; state: ProgressState; answers?: Answer[] };
   /** The last state read or written successfully: where a change starts if the file is spoiled. */
   private lastGood?: StoredState;
   /** Why this process must not write (a newer or unusable file), once it is known. */
@@ -118,7 +118,7 @@ export class Store {
         return loaded.settings;
       case "missing":
         // Format 3 always writes settings.json; without one, progress.json may be older and hold them.
-        return existsSync(this.path) ? this.oldSettings(false) : {};
+        return existsSync(this.path) ? this.oldSettings() : {};
       case "newer":
         this.warnOnce(`settings file ${this.settingsPath} was written by a newer api-architect; using the defaults (update api-architect to use it)`);
         return {};
@@ -131,13 +131,20 @@ export class Store {
     }
   }
 
-  /** Settings still kept in a format 1 or 2 progress file, which is read (once) to find them. */
-  private oldSettings(fresh: boolean): Settings {
-    if (fresh) this.cached = undefined;
-    this.read();
-    const cached = this.cached as { oldSettings?: Record<string, unknown> } | undefined;
-    return parseSettings(cached?.oldSettings ?? {}) ?? {};
+  /**
+   * Settings still kept in a format 1 or 2 progress file. Read quietly: whatever is wrong with
+   * progress.json is said by the commands that use progress, not by every command.
+   */
+  private oldSettings(): Settings {
+    const key = identity(this.path);
+    if (this.oldSettingsSeen?.key !== key) {
+      const loaded = loadState(this.path);
+      this.oldSettingsSeen = { key, settings: loaded.kind === "migrated" ? (parseSettings(loaded.progress.settings) ?? {}) : {} };
+    }
+    return structuredClone(this.oldSettingsSeen.settings);
   }
+
+  private oldSettingsSeen?: { key: string; settings: Settings };
 
   /** Changes settings under the store's lock. */
   async updateSettings(change: (s: Settings) => void): Promise<Settings> {
@@ -152,7 +159,7 @@ export class Store {
         held.check();
         this.moveAside(this.settingsPath, loaded.problem, "default settings are used");
       } else if (existsSync(this.path)) {
-        s = this.oldSettings(true);
+        s = this.oldSettings();
       }
       const next = structuredClone(s);
       change(next);
@@ -198,7 +205,6 @@ export class Store {
     const loaded = loadState(this.path);
     let state: ProgressState;
     let answers: Answer[] | undefined;
-    let oldSettings: Record<string, unknown> | undefined;
     switch (loaded.kind) {
       case "missing":
         state = this.withLogReplayed({ ...emptyState(), log: this.orphanLog() });
@@ -211,7 +217,6 @@ export class Store {
         // Migrated in memory only; the first change writes the new format (keeping a backup).
         state = stateOf(loaded.progress);
         answers = loaded.progress.answers;
-        oldSettings = loaded.progress.settings;
         break;
       case "newer":
         this.refusal = newerMessage(this.path, loaded.version);
@@ -234,7 +239,7 @@ export class Store {
         break;
       }
     }
-    this.cached = { key: identity(this.path), logKey: identity(this.logOf(state)), state, answers, oldSettings };
+    this.cached = { key: identity(this.path), logKey: identity(this.logOf(state)), state, answers };
     return state;
   }
 
@@ -313,13 +318,13 @@ export class Store {
 
   private ensureDir() {
     if (this.refusal) throw new StoreError(this.refusal);
+    const st = statQuiet(this.dir);
+    if (typeof st === "object" && !st.isDirectory()) throw new StoreError(`cannot save progress in ${this.dir}: it is a file, not a folder`);
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFolders(this.dir);
     } catch (e) {
       throw new StoreError(`cannot save progress in ${this.dir}: ${describeError(e)}`);
     }
-    const st = statQuiet(this.dir);
-    if (typeof st !== "object" || !st.isDirectory()) throw new StoreError(`cannot save progress in ${this.dir}: it is a file, not a folder`);
   }
 
   /** Runs a write step, turning a system error into a message in words. */
@@ -486,6 +491,21 @@ class Transaction {
     for (const k of Object.keys(this.state) as (keyof ProgressState)[]) delete this.state[k];
     Object.assign(this.state, next);
     this.rewrite = p.answers;
+  }
+}
+
+/**
+ * mkdir -p that reports the real reason: a recursive mkdir says "no such file" for what is a
+ * read-only file system, so the first folder missing is made on its own to find out.
+ */
+function makeFolders(dir: string) {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    let missing = dir;
+    while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
+    mkdirSync(missing); // throws the error that explains it
+    throw e;
   }
 }
 
