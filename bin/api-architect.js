@@ -58,7 +58,10 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     if (code !== 0 || globalThis[Symbol.for("api-architect.no-code-cache")]) return;
     try {
       const data = script.createCachedData();
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      // One folder at a time: a recursive mkdir can loop for ever (under /proc, for one).
+      const missing = [];
+      for (let d = path.dirname(cacheFile); !fs.existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) missing.unshift(d);
+      for (const d of missing) fs.mkdirSync(d);
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, data);
       fs.renameSync(tmp, cacheFile);

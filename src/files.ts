@@ -1,8 +1,8 @@
 // File access that cannot hang, balloon or crash on a hostile path: only regular files are read,
 // with a size limit; writes go to a temporary file that is then renamed over the target; and
 // every system error is described in words, never as a raw errno code.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 
 const WORDS: Record<string, string> = {
   EACCES: "permission denied",
@@ -94,9 +94,29 @@ export function formatBytes(n: number): string {
   return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : n >= 1 << 10 ? `${Math.round(n / (1 << 10))} KB` : `${n} bytes`;
 }
 
+/**
+ * mkdir -p, one folder at a time. Node's recursive mkdir loops for ever under /proc and reports
+ * "no such file" for a read-only file system; made one by one, each folder fails for its own
+ * reason.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+  }
+}
+
 /** Writes so that a reader never sees half a file: a temporary name beside it, then a rename. */
 export function writeAtomic(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolders(dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(tmp, data);

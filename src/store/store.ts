@@ -17,7 +17,7 @@ import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { storeDir } from "../paths.js";
 import { CliError, EXIT } from "../errors.js";
-import { describeError, FileProblem, readRegularFile, writeAtomic } from "../files.js";
+import { describeError, FileProblem, makeFolders, readRegularFile, writeAtomic } from "../files.js";
 import { escapeControls } from "../escape.js";
 import { warn } from "../output.js";
 import { applyAnswer } from "../learn/record.js";
@@ -491,21 +491,6 @@ class Transaction {
     for (const k of Object.keys(this.state) as (keyof ProgressState)[]) delete this.state[k];
     Object.assign(this.state, next);
     this.rewrite = p.answers;
-  }
-}
-
-/**
- * mkdir -p that reports the real reason: a recursive mkdir says "no such file" for what is a
- * read-only file system, so the first folder missing is made on its own to find out.
- */
-function makeFolders(dir: string) {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    let missing = dir;
-    while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
-    mkdirSync(missing); // throws the error that explains it
-    throw e;
   }
 }
 
