@@ -44,7 +44,20 @@ export interface Question {
   module: string;
   type: "concept" | "scenario" | "code";
   prompt: string;
+  /** Markdown shown under the prompt: one four-stack example group, shown in the learner's stack. */
+  code?: string;
   options: Option[];
+}
+
+/** A lesson-like page that is not a module: no number, no quiz, no progress (e.g. "Encore at a glance"). */
+export interface Reference {
+  id: string;
+  title: string;
+  summary: string;
+  sections: Section[];
+  file: string;
+  /** Pre-lexed sections, as for modules. */
+  lexed?: string;
 }
 
 export interface FaqEntry {
@@ -90,4 +103,7 @@ export interface Course {
   faq: FaqEntry[];
   stages: Stage[];
   glossary: GlossaryTerm[];
+  references: Reference[];
+  /** The running example's OpenAPI document, relative to the course folder (course.yaml `contract:`). */
+  contract?: string;
 }
