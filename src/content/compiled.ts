@@ -8,7 +8,7 @@ import { dirname, join, relative } from "node:path";
 import { lex } from "./markdown.js";
 import type { Course } from "./model.js";
 
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 
 export interface CompiledCourse {
   format: number;
@@ -43,6 +43,7 @@ export function readCompiled(dir: string, root: string, stamp: string): Course |
       if (m.lexed) m.lexed = join(dir, m.lexed);
     }
     for (const f of c.faq) f.file = join(root, f.file);
+    for (const l of c.labs) l.file = join(root, l.file);
     return c;
   } catch {
     return undefined;
@@ -67,6 +68,7 @@ export function writeCompiled(dir: string, root: string, course: Course, stamp: 
       return { ...m, file: relative(root, m.file), lexed: `lessons/${m.id}.json` };
     }),
     faq: course.faq.map((f) => ({ ...f, file: relative(root, f.file) })),
+    labs: course.labs.map((l) => ({ ...l, file: relative(root, l.file) })),
   };
   const out: CompiledCourse = { format: COMPILED_FORMAT, stamp, course: portable };
   writeAtomic(join(dir, "course.json"), JSON.stringify(out));

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { ContentError } from "../errors.js";
 import { codeBlocks, codeGroups, lex, links, parseInfo, splitSections, type Problem } from "./markdown.js";
 import type { Course, FaqEntry, GlossaryTerm, Module, Question, Section, Stage } from "./model.js";
+import { loadLabs, type YamlReader } from "./labs-loader.js";
 import { courseSchema, faqFrontSchema, glossarySchema, lessonFrontSchema, quizSchema, roadmapSchema, type CourseFile } from "./schema.js";
 
 export interface LoadResult {
@@ -215,6 +216,13 @@ function checkLinks(course: Course, r: Reporter, unloaded: Set<string>) {
   }
   const glossaryFile = join(course.dir, "glossary.yaml");
   for (const t of course.glossary) for (const href of t.links) check(glossaryFile, undefined, `${href}`);
+  for (const lab of course.labs) {
+    for (const c of lab.checks) check(lab.file, undefined, c.teaches);
+    checkMarkdown(lab.file, lab.intro, 1);
+    for (const c of lab.checks) checkMarkdown(lab.file, c.hint, 1);
+    const solution = lab.file.replace(/lab\.yaml$/, "solution.md");
+    for (const s of lab.solution) checkMarkdown(solution, s.markdown, s.line);
+  }
   for (const f of course.faq) {
     checkMarkdown(f.file, f.markdown, f.bodyLine);
     for (const id of f.modules) if (!known(id)) r.at(f.file, 4, `related module "${id}" does not exist`);
@@ -240,7 +248,8 @@ export function loadCourseFrom(root: string): LoadResult {
     if (modules.some((m) => m.number === mod.number)) r.at(mod.file, 3, `duplicate module number ${mod.number}`);
     modules.push(mod);
   }
-  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r), stages: loadStages(root, r), glossary: loadGlossary(root, r) };
+  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r), stages: loadStages(root, r), glossary: loadGlossary(root, r), labs: [] };
+  course.labs = loadLabs(root, course, unloaded, r, readYaml as unknown as YamlReader);
   for (const p of meta.planned) {
     if (modules.some((m) => m.id === p.id)) r.at(courseFile, undefined, `"${p.id}" is both planned and written; remove it from planned`);
     if (course.stages.length && !course.stages.some((s) => s.id === p.stage)) r.at(courseFile, undefined, `planned module "${p.id}": stage "${p.stage}" is not in roadmap.yaml`);
