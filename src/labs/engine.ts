@@ -29,6 +29,8 @@ export interface RunConfig {
   /** Encore's contract (content/encore/openapi.yaml) as a JSON value, for responses-conform. */
   contract?: () => Promise<unknown>;
   onResult?: (r: CheckResult) => void;
+  /** Replayed labs of this run, so two procedures replaying the same lab send it once. */
+  replays?: Map<string, Promise<Exchange[]>>;
 }
 
 export interface CheckFailure {
@@ -303,7 +305,13 @@ async function runCheck(lab: Lab, c: LabCheck, vars: Map<string, unknown>, cfg: 
 }
 
 /** Sends another lab's requests (results ignored) and returns every exchange, for procedures. */
-async function replay(labId: string, cfg: RunConfig): Promise<Exchange[]> {
+function replay(labId: string, cfg: RunConfig): Promise<Exchange[]> {
+  const cache = cfg.replays ?? new Map<string, Promise<Exchange[]>>();
+  if (!cache.has(labId)) cache.set(labId, replayOnce(labId, cfg));
+  return cache.get(labId)!;
+}
+
+async function replayOnce(labId: string, cfg: RunConfig): Promise<Exchange[]> {
   const lab = cfg.labs.find((l) => l.id === labId);
   if (!lab) throw new Error(`no lab "${labId}" to replay`);
   const quiet: RunConfig = { ...cfg, only: undefined, onResult: undefined };
@@ -317,7 +325,8 @@ async function replay(labId: string, cfg: RunConfig): Promise<Exchange[]> {
   return out;
 }
 
-export async function runLab(lab: Lab, cfg: RunConfig): Promise<LabRun> {
+export async function runLab(lab: Lab, config: RunConfig): Promise<LabRun> {
+  const cfg: RunConfig = { ...config, replays: config.replays ?? new Map() };
   const run: LabRun = { lab, base: baseText(cfg.base), results: [] };
   try {
     const s = await setup(lab, cfg);

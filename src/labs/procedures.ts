@@ -25,6 +25,9 @@ export interface ProcedureOutcome {
 }
 
 type Procedure = NonNullable<LabCheckFile["procedure"]>;
+let oasValidator: InstanceType<typeof import("@seriousme/openapi-schema-validator").Validator> | undefined;
+/** Compiled schema validators by document, so replays and watch re-runs compile once. */
+const compiled = new Map<string, Promise<Validate>>();
 type Doc = Record<string, unknown>;
 
 const MAX_FAILURES = 8;
@@ -49,9 +52,10 @@ async function openapiValid(env: ProcedureEnv): Promise<ProcedureOutcome> {
     return { exchange, failures: [{ what: "document /openapi", expected: "3.1.x", actual: show(version) }] };
   }
   const { Validator } = await import("@seriousme/openapi-schema-validator");
-  // A copy: the validator may annotate what it is given. An object, never a string: a string
-  // would be read as a file name.
-  const result = await new Validator().validate(structuredClone(doc));
+  // One validator per process: it compiles the OpenAPI schema once. A copy of the document,
+  // since the validator may annotate it; an object, never a string (a string is a file name).
+  oasValidator ??= new Validator();
+  const result = await oasValidator.validate(structuredClone(doc));
   if (result.valid) return { failures: [] };
   const errors = Array.isArray(result.errors) ? (result.errors as { instancePath?: string; message?: string }[]) : [{ instancePath: "", message: String(result.errors) }];
   const seen = new Set<string>();
@@ -167,7 +171,9 @@ async function responsesConform(p: Procedure, env: ProcedureEnv): Promise<Proced
   const encoreOps = contract ? operations(contract) : ops;
   let validate: Validate;
   try {
-    validate = await schemaValidator(doc);
+    const id = JSON.stringify(doc);
+    if (!compiled.has(id)) compiled.set(id, schemaValidator(doc));
+    validate = await compiled.get(id)!;
   } catch (e) {
     return { failures: [{ what: "document", expected: "schemas a JSON Schema validator can compile", actual: (e as Error).message.split("\n")[0]! }] };
   }
