@@ -125,7 +125,9 @@ interface Validate {
 }
 
 async function schemaValidator(doc: Doc): Promise<Validate> {
-  const [{ Ajv2020 }, formats] = await Promise.all([import("ajv/dist/2020.js"), import("ajv-formats")]);
+  const [ajvModule, formats] = await Promise.all([import("ajv/dist/2020.js"), import("ajv-formats")]);
+  // CommonJS both: where the class or function sits depends on the loader (tsx, esbuild).
+  const Ajv2020 = ((ajvModule.default as unknown as { default?: unknown }).default ?? ajvModule.default ?? ajvModule.Ajv2020) as typeof ajvModule.Ajv2020;
   // ajv-formats is CommonJS: its function is `default` or `default.default` depending on the loader.
   const addFormats = ((formats.default as unknown as { default?: unknown }).default ?? formats.default) as unknown as (a: unknown) => void;
   // OpenAPI 3.1 schemas are JSON Schema 2020-12; the document's other keys are not keywords,
