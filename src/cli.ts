@@ -199,10 +199,9 @@ Environment:
   const lab = program
     .command("lab")
     .description("labs: build Encore in your stack, and the tutor checks your running server")
-    .option("--json", "print the labs as JSON")
-    .action(async (opts) => {
+    .action(async () => {
       const { labHome } = await import("./commands/lab-menu.js");
-      code = await labHome(opts, globals());
+      code = await labHome({}, globals());
     });
   lab
     .command("list")

@@ -31,6 +31,8 @@ export interface RunConfig {
   onResult?: (r: CheckResult) => void;
   /** Replayed labs of this run, so two procedures replaying the same lab send it once. */
   replays?: Map<string, Promise<Exchange[]>>;
+  /** Requests in a row that got no answer in time, across checks; two stop the run. */
+  timeouts?: { count: number };
 }
 
 export interface CheckFailure {
@@ -77,7 +79,6 @@ interface CheckState {
   named: Map<string, Received>;
   exchanges: Exchange[];
   cfg: RunConfig;
-  /** Requests in a row that got no answer in time; two stop the run. */
   timeouts: { count: number };
 }
 
@@ -284,7 +285,7 @@ export interface LabScope {
 /** Runs the lab's setup: its captures become variables every check can use. */
 async function setup(lab: Lab, cfg: RunConfig): Promise<{ vars: Map<string, unknown>; failure?: CheckFailure; exchanges: Exchange[] }> {
   const vars = new Map<string, unknown>([["run", cfg.random.hex(6)]]);
-  const st: CheckState = { scope: newScope(cfg, vars), lists: new Map(), named: new Map(), exchanges: [], cfg, timeouts: { count: 0 } };
+  const st: CheckState = { scope: newScope(cfg, vars), lists: new Map(), named: new Map(), exchanges: [], cfg, timeouts: cfg.timeouts ?? { count: 0 } };
   for (const [k, v] of Object.entries(lab.vars)) st.scope.vars.set(k, interpolate(v, st.scope));
   const failure = await runSteps(lab.setup, st);
   return { vars: st.scope.vars, failure, exchanges: st.exchanges };
@@ -292,7 +293,7 @@ async function setup(lab: Lab, cfg: RunConfig): Promise<{ vars: Map<string, unkn
 
 async function runCheck(lab: Lab, c: LabCheck, vars: Map<string, unknown>, cfg: RunConfig): Promise<CheckResult> {
   const started = performance.now();
-  const st: CheckState = { scope: newScope(cfg, vars), lists: new Map(), named: new Map(), exchanges: [], cfg, timeouts: { count: 0 } };
+  const st: CheckState = { scope: newScope(cfg, vars), lists: new Map(), named: new Map(), exchanges: [], cfg, timeouts: cfg.timeouts ?? { count: 0 } };
   let failure: CheckFailure | undefined;
   if (c.procedure) {
     const { runProcedure } = await import("./procedures.js");
@@ -326,7 +327,7 @@ async function replayOnce(labId: string, cfg: RunConfig): Promise<Exchange[]> {
 }
 
 export async function runLab(lab: Lab, config: RunConfig): Promise<LabRun> {
-  const cfg: RunConfig = { ...config, replays: config.replays ?? new Map() };
+  const cfg: RunConfig = { ...config, replays: config.replays ?? new Map(), timeouts: config.timeouts ?? { count: 0 } };
   const run: LabRun = { lab, base: baseText(cfg.base), results: [] };
   try {
     const s = await setup(lab, cfg);

@@ -208,7 +208,7 @@ function safe<T>(f: () => T, fallback: T): T {
 
 export function matchJson(spec: ExpectFile["json"], resp: Received, scope: Scope): Failure[] {
   if (!spec) return [];
-  if (resp.json === undefined) return [{ what: "body", expected: "JSON", actual: resp.body ? "not JSON" : "(empty)" }];
+  if (resp.json === undefined) return [{ what: "body", expected: "JSON", actual: resp.truncated ? "larger than the size limit (cut off)" : resp.body ? "not JSON" : "(empty)" }];
   return Object.entries(spec).flatMap(([p, s]) => matchValue(s, getPointer(resp.json, p), p === "" ? "body" : `body ${p}`, scope));
 }
 

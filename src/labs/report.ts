@@ -45,7 +45,7 @@ function bodyExcerpt(r: Received, verbose: boolean): string {
   let text = r.json !== undefined ? (verbose ? JSON.stringify(r.json, null, 2) : JSON.stringify(r.json)) : r.body;
   const cut = text.length > max;
   if (cut) text = `${text.slice(0, max)}…`;
-  const note = r.truncated ? " (the body was larger than the limit and was cut off)" : cut && !verbose ? " (shortened; --verbose shows more)" : "";
+  const note = r.truncated ? "\n(the body was larger than the limit and was cut off)" : cut && !verbose ? "\n(shortened; --verbose shows more)" : "";
   return sanitize(text) + note;
 }
 

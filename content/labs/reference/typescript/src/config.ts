@@ -1,5 +1,6 @@
-// Settings from the environment. The defaults are the keys `api-architect lab start`
-// prints: they are for local labs only, never for a server anyone else can reach.
+// Settings from the environment. The defaults are the keys that
+// `api-architect lab start` prints: for local labs only, never for a server
+// anyone else can reach.
 import { fileURLToPath } from "node:url";
 
 export interface Config {

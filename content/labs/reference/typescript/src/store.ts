@@ -26,7 +26,8 @@ export interface Seat {
   number: number;
 }
 
-export type ShowStatus = "draft" | "on-sale" | "sold-out" | "cancelled" | "ended";
+export type ShowStatus =
+  "draft" | "on-sale" | "sold-out" | "cancelled" | "ended";
 
 export interface Show {
   id: string;
@@ -111,8 +112,16 @@ export class Db {
 /** Holds end on their own: a held booking past its time is expired. */
 export function expireHolds(db: Db, now = new Date()) {
   for (const b of db.bookings.values()) {
-    if (b.status === "held" && b.holdExpiresAt && new Date(b.holdExpiresAt) <= now) {
-      Object.assign(b, { status: "expired", holdExpiresAt: null, updatedAt: timestamp(now) });
+    if (
+      b.status === "held" &&
+      b.holdExpiresAt &&
+      new Date(b.holdExpiresAt) <= now
+    ) {
+      Object.assign(b, {
+        status: "expired",
+        holdExpiresAt: null,
+        updatedAt: timestamp(now),
+      });
     }
   }
 }

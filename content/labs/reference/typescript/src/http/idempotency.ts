@@ -42,7 +42,8 @@ export function idempotency(
       ]);
     }
     // Keys are per caller: two customers may pick the same UUID.
-    const scope = `${req.auth?.sub ?? "anonymous"} ${req.method} ${req.path} ${key}`;
+    const caller = req.auth?.sub ?? "anonymous";
+    const scope = `${caller} ${req.method} ${req.path} ${key}`;
     const fingerprint = createHash("sha256")
       .update(JSON.stringify(req.body ?? null))
       .digest("hex");
@@ -68,7 +69,11 @@ export function idempotency(
       res.status(seen.status!).set(seen.headers).json(seen.body);
       return;
     }
-    const entry: Stored = { fingerprint, state: "in-flight", expiresAt: now + DAY };
+    const entry: Stored = {
+      fingerprint,
+      state: "in-flight",
+      expiresAt: now + DAY,
+    };
     keys.set(scope, entry);
     const json = res.json.bind(res);
     res.json = (body: unknown) => {
@@ -80,7 +85,12 @@ export function idempotency(
           const v = res.get(h);
           if (v !== undefined) headers[h] = String(v);
         }
-        Object.assign(entry, { state: "done", status: res.statusCode, headers, body });
+        Object.assign(entry, {
+          state: "done",
+          status: res.statusCode,
+          headers,
+          body,
+        });
       }
       return json(body);
     };

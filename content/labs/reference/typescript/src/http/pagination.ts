@@ -37,7 +37,9 @@ const encode = (c: CursorState) =>
 function decode(cursor: string): CursorState | undefined {
   try {
     const c = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    return Array.isArray(c?.after) && typeof c.sort === "string" ? c : undefined;
+    return Array.isArray(c?.after) && typeof c.sort === "string"
+      ? c
+      : undefined;
   } catch {
     return undefined;
   }
@@ -92,7 +94,9 @@ export function paginate<T extends { id: string }>(
         },
       ]);
     }
-    start = sorted.findIndex((i) => compareKeys(keyOf(i), c.after, page.sort) > 0);
+    start = sorted.findIndex(
+      (i) => compareKeys(keyOf(i), c.after, page.sort) > 0,
+    );
     if (start < 0) start = sorted.length;
   }
   const data = sorted.slice(start, start + page.limit);

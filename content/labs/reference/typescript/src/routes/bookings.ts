@@ -20,7 +20,10 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
 
 const BookingCreate = z.strictObject({
   showId: z.uuid(),
-  seatIds: z.array(z.uuid()).min(1).max(8)
+  seatIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(8)
     .refine((ids) => new Set(ids).size === ids.length, "seats must differ"),
 });
 
@@ -58,8 +61,12 @@ function hold(db: Db, customerId: string, showId: string, seatIds: string[]) {
     ]);
   }
   if (show.status !== "on-sale") {
-    throw new Problem(409, "show-not-on-sale", "The show is not on sale",
-      `The show is ${show.status}.`);
+    throw new Problem(
+      409,
+      "show-not-on-sale",
+      "The show is not on sale",
+      `The show is ${show.status}.`,
+    );
   }
   expireHolds(db);
   const busy = new Set(
@@ -70,10 +77,13 @@ function hold(db: Db, customerId: string, showId: string, seatIds: string[]) {
   );
   const unavailable = seatIds.filter((id) => busy.has(id));
   if (unavailable.length) {
-    throw new Problem(409, "seat-unavailable",
+    throw new Problem(
+      409,
+      "seat-unavailable",
       "A seat is no longer available",
       `${unavailable.length} seat(s) were taken meanwhile.`,
-      { unavailableSeatIds: unavailable });
+      { unavailableSeatIds: unavailable },
+    );
   }
   const price = (section: string) =>
     show.pricing.find((p) => p.section === section)?.price.amount ?? 0;
@@ -120,8 +130,12 @@ export function bookingsRouter(db: Db) {
   router.post("/:bookingId/cancel", (req, res) => {
     const booking = visibleBooking(db, req, req.params.bookingId);
     if (booking.status === "expired") {
-      throw new Problem(409, "booking-not-cancellable",
-        "This booking cannot be cancelled", "Its hold has expired.");
+      throw new Problem(
+        409,
+        "booking-not-cancellable",
+        "This booking cannot be cancelled",
+        "Its hold has expired.",
+      );
     }
     if (booking.status !== "cancelled") {
       Object.assign(booking, {

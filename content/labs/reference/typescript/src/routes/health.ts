@@ -9,7 +9,10 @@ export function healthRouter(checks: Record<string, () => boolean>) {
   });
   router.get("/ready", (_req, res) => {
     const results = Object.fromEntries(
-      Object.entries(checks).map(([name, ok]) => [name, ok() ? "ok" : "failing"]),
+      Object.entries(checks).map(([name, ok]) => [
+        name,
+        ok() ? "ok" : "failing",
+      ]),
     );
     const ready = Object.values(results).every((r) => r === "ok");
     res.set("Cache-Control", "no-store");

@@ -13,7 +13,8 @@ function view(job: Job) {
 function visibleJob(db: Db, req: Request): Job {
   const job = db.jobs.get(String(req.params.jobId));
   const admin = req.auth!.roles.includes("admin");
-  if (!job || (job.startedBy !== req.auth!.sub && !admin)) throw notFound("job");
+  if (!job || (job.startedBy !== req.auth!.sub && !admin))
+    throw notFound("job");
   return job;
 }
 

@@ -6,7 +6,13 @@ import { requireRole } from "../auth/require-auth.js";
 import { idempotency } from "../http/idempotency.js";
 import { invalidBody, notFound, Problem } from "../http/problem.js";
 import { parseBody, requireBody } from "../http/validate.js";
-import { expireHolds, newId, timestamp, type Db, type Payment } from "../store.js";
+import {
+  expireHolds,
+  newId,
+  timestamp,
+  type Db,
+  type Payment,
+} from "../store.js";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
@@ -33,8 +39,12 @@ export function paymentsRouter(db: Db) {
         ]);
       }
       if (booking.status !== "held") {
-        throw new Problem(409, "booking-not-payable",
-          "This booking cannot be paid", `The booking is ${booking.status}.`);
+        throw new Problem(
+          409,
+          "booking-not-payable",
+          "This booking cannot be paid",
+          `The booking is ${booking.status}.`,
+        );
       }
       const now = timestamp();
       const payment: Payment = {

@@ -6,15 +6,17 @@ import { requireRole } from "../auth/require-auth.js";
 import { etagOf, ifMatchHolds } from "../http/etag.js";
 import { idempotency } from "../http/idempotency.js";
 import { nextLink, paginate, parseSort } from "../http/pagination.js";
-import { badParameters, notFound, Problem } from "../http/problem.js";
 import {
-  parseBody,
-  parseQuery,
-  requireBody,
-} from "../http/validate.js";
+  badParameters,
+  invalidBody,
+  notFound,
+  Problem,
+} from "../http/problem.js";
+import { parseBody, parseQuery, requireBody } from "../http/validate.js";
 import { newId, timestamp, type Db, type Show } from "../store.js";
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const ID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const id = z.string().regex(ID, "must be a UUIDv7 in lower case");
 const instant = z.iso.datetime({ message: "must be an RFC 3339 time in UTC" });
 const money = z.strictObject({
@@ -57,12 +59,21 @@ const ShowPatch = z
   .refine((p) => Object.keys(p).length > 0, "change at least one member");
 
 const FIELDS = [
-  "id", "title", "description", "venueId", "startsAt", "endsAt",
-  "status", "pricing", "createdAt", "updatedAt",
+  "id",
+  "title",
+  "description",
+  "venueId",
+  "startsAt",
+  "endsAt",
+  "status",
+  "pricing",
+  "createdAt",
+  "updatedAt",
 ] as const;
 
 const ListQuery = z.object({
-  status: z.enum(["draft", "on-sale", "sold-out", "cancelled", "ended"])
+  status: z
+    .enum(["draft", "on-sale", "sold-out", "cancelled", "ended"])
     .optional(),
   venueId: id.optional(),
   startsAfter: instant.optional(),
@@ -79,9 +90,13 @@ const isStaff = (req: Request) =>
 function sparse(show: Show, fields: string | undefined) {
   if (!fields) return show;
   const wanted = fields.split(",");
-  const unknown = wanted.find((f) => !(FIELDS as readonly string[]).includes(f));
+  const unknown = wanted.find(
+    (f) => !(FIELDS as readonly string[]).includes(f),
+  );
   if (unknown) {
-    throw badParameters([{ parameter: "fields", detail: `no field ${unknown}` }]);
+    throw badParameters([
+      { parameter: "fields", detail: `no field ${unknown}` },
+    ]);
   }
   const entries = Object.entries(show).filter(
     ([k]) => k === "id" || wanted.includes(k),
@@ -152,9 +167,9 @@ export function showsRouter(db: Db) {
     (req, res) => {
       const input = parseBody(ShowCreate, req);
       if (!db.venues.has(input.venueId)) {
-        throw new Problem(422, "validation-failed", "The request body is not valid",
-          "1 field(s) need attention.",
-          { errors: [{ pointer: "#/venueId", detail: "no venue has this id" }] });
+        throw invalidBody([
+          { pointer: "#/venueId", detail: "no venue has this id" },
+        ]);
       }
       const now = timestamp();
       const show: Show = {
@@ -175,9 +190,8 @@ export function showsRouter(db: Db) {
     // With an ETag set, Express answers 304 itself when If-None-Match matches.
     res.set({
       ETag: etagOf(show),
-      "Cache-Control": show.status === "draft"
-        ? "private, no-store"
-        : "public, max-age=60",
+      "Cache-Control":
+        show.status === "draft" ? "private, no-store" : "public, max-age=60",
     });
     res.json(show);
   });
@@ -190,19 +204,30 @@ export function showsRouter(db: Db) {
       const show = findShow(db, req);
       const ifMatch = req.get("if-match");
       if (!ifMatch) {
-        throw new Problem(428, "precondition-required",
-          "If-Match is required", "Send the ETag you last read as If-Match.");
+        throw new Problem(
+          428,
+          "precondition-required",
+          "If-Match is required",
+          "Send the ETag you last read as If-Match.",
+        );
       }
       if (!ifMatchHolds(ifMatch, etagOf(show))) {
-        throw new Problem(412, "precondition-failed",
-          "The show has changed", "Read it again and reapply your change.");
+        throw new Problem(
+          412,
+          "precondition-failed",
+          "The show has changed",
+          "Read it again and reapply your change.",
+        );
       }
       const patch = parseBody(ShowPatch, req);
       const closed = show.status === "ended" || show.status === "cancelled";
       if (patch.status && closed && patch.status !== show.status) {
-        throw new Problem(409, "invalid-status-change",
+        throw new Problem(
+          409,
+          "invalid-status-change",
           "This status change is not allowed",
-          `A show that is ${show.status} stays ${show.status}.`);
+          `A show that is ${show.status} stays ${show.status}.`,
+        );
       }
       // JSON Merge Patch: null removes a member, absent members stay.
       const next: Show = { ...show, updatedAt: timestamp() };
@@ -220,7 +245,8 @@ export function showsRouter(db: Db) {
     const taken = new Map<string, "held" | "sold">();
     for (const b of db.bookings.values()) {
       if (b.showId !== show.id) continue;
-      if (b.status === "confirmed") b.seatIds.forEach((s) => taken.set(s, "sold"));
+      if (b.status === "confirmed")
+        b.seatIds.forEach((s) => taken.set(s, "sold"));
       if (b.status === "held") b.seatIds.forEach((s) => taken.set(s, "held"));
     }
     const seats = db.seatsOf(show.venueId).map((seat) => ({
@@ -230,10 +256,14 @@ export function showsRouter(db: Db) {
       row: seat.row,
       number: seat.number,
       status: taken.get(seat.id) ?? "available",
-      price: show.pricing.find((p) => p.section === seat.section)?.price ??
-        { amount: 0, currency: "EUR" },
+      price: show.pricing.find((p) => p.section === seat.section)?.price ?? {
+        amount: 0,
+        currency: "EUR",
+      },
     }));
-    res.set("Cache-Control", "no-store").json({ data: seats, nextCursor: null });
+    res
+      .set("Cache-Control", "no-store")
+      .json({ data: seats, nextCursor: null });
   });
 
   return router;

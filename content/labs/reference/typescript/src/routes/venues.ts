@@ -20,7 +20,14 @@ function addSeats(db: Db, venue: Venue) {
     for (let number = 1; number <= 5; number++) {
       const id = newId();
       const label = `${row}-${number}`;
-      const seat = { id, venueId: venue.id, label, section: "stalls", row, number };
+      const seat = {
+        id,
+        venueId: venue.id,
+        label,
+        section: "stalls",
+        row,
+        number,
+      };
       db.seats.set(id, seat);
       venue.capacity++;
     }

@@ -9,8 +9,14 @@ import { timestamp, type Db } from "../store.js";
 const TOLERANCE_S = 5 * 60;
 
 function badSignature(detail: string) {
-  return new Problem(401, "invalid-signature", "The signature does not match",
-    detail, {}, { "WWW-Authenticate": 'Signature realm="encore-webhooks"' });
+  return new Problem(
+    401,
+    "invalid-signature",
+    "The signature does not match",
+    detail,
+    {},
+    { "WWW-Authenticate": 'Signature realm="encore-webhooks"' },
+  );
 }
 
 /** True when one of the space-separated `v1,<base64>` signatures matches. */
@@ -29,8 +35,11 @@ export function signatureMatches(
   return header.split(" ").some((part) => {
     const [version, sig] = part.split(",");
     const given = Buffer.from(sig ?? "", "base64");
-    return version === "v1" && given.length === expected.length &&
-      timingSafeEqual(given, expected);
+    return (
+      version === "v1" &&
+      given.length === expected.length &&
+      timingSafeEqual(given, expected)
+    );
   });
 }
 
@@ -60,7 +69,7 @@ export function webhooksRouter(db: Db, secret: string) {
     const signature = req.get("webhook-signature");
     if (!id || !ts || !signature || !/^\d+$/.test(ts)) {
       throw malformedBody(
-        "Send webhook-id, webhook-timestamp (Unix seconds) and webhook-signature.",
+        "Send webhook-id, webhook-timestamp and webhook-signature.",
       );
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
