@@ -4,7 +4,8 @@
 import chalk from "chalk";
 import type { Lab } from "../content/model.js";
 import type { Terminal } from "../output.js";
-import { hangingIndent, wrap } from "../render/text.js";
+import { wrapAnsi } from "fast-wrap-ansi";
+import { hangingIndent } from "../render/text.js";
 import type { CheckFailure, CheckResult, LabRun } from "./engine.js";
 import type { Exchange, Received, SentRequest } from "./types.js";
 
@@ -39,12 +40,18 @@ function statusLine(r: Received): string {
   return `${r.status}${r.statusText ? ` ${r.statusText}` : ""}`;
 }
 
+/** The body as the learner reads it: JSON pretty-printed, long bodies shortened. */
 function bodyExcerpt(r: Received, verbose: boolean): string {
   if (!r.body) return "(no body)";
+  if (r.json !== undefined) {
+    const lines = JSON.stringify(r.json, null, 2).split("\n");
+    const max = verbose ? 400 : 16;
+    const shown = lines.slice(0, max).join("\n");
+    return sanitize(shown) + (lines.length > max ? `\n… ${lines.length - max} more lines${verbose ? "" : " (--verbose shows more)"}` : "");
+  }
   const max = verbose ? 4000 : 400;
-  let text = r.json !== undefined ? (verbose ? JSON.stringify(r.json, null, 2) : JSON.stringify(r.json)) : r.body;
-  const cut = text.length > max;
-  if (cut) text = `${text.slice(0, max)}…`;
+  const cut = r.body.length > max;
+  const text = cut ? `${r.body.slice(0, max)}…` : r.body;
   const note = r.truncated ? "\n(the body was larger than the limit and was cut off)" : cut && !verbose ? "\n(shortened; --verbose shows more)" : "";
   return sanitize(text) + note;
 }
@@ -78,7 +85,7 @@ export function renderFailure(f: CheckFailure, steps: number, t: Terminal, o: Re
   const out: string[] = [];
   const ex = f.exchange;
   const where = f.step > 0 ? `step ${f.step} of ${steps}: ` : "";
-  if (ex) out.push(`${pad}${where}${ex.request.method} ${sanitize(pathOf(ex.request))}${ex.response ? ` → ${statusLine(ex.response)}` : ""}`);
+  if (ex) out.push(hangingIndent(`${where}${ex.request.method} ${sanitize(pathOf(ex.request))}${ex.response ? ` → ${statusLine(ex.response)}` : ""}`, pad, t.width));
   else if (where) out.push(`${pad}${where.slice(0, -2)}`);
   if (f.message) out.push(hangingIndent(sanitize(f.message), pad, t.width));
   for (const e of f.failures) {
@@ -89,7 +96,10 @@ export function renderFailure(f: CheckFailure, steps: number, t: Terminal, o: Re
   if (ex?.response) {
     const type = ex.response.headers["content-type"];
     out.push(`${pad}response  ${statusLine(ex.response)}${type ? ` · ${sanitize(type)}` : ""}`);
-    out.push(indent(wrap(bodyExcerpt(ex.response, o.verbose), Math.max(20, t.width - pad.length - 2)), `${pad}  `));
+    // Wrapped line by line, keeping the JSON's indentation.
+    const width = Math.max(20, t.width - pad.length - 2);
+    const body = bodyExcerpt(ex.response, o.verbose).split("\n").map((l) => wrapAnsi(l, width, { hard: true, trim: false }));
+    out.push(indent(body.join("\n"), `${pad}  `));
   }
   if (ex) {
     out.push(`${pad}reproduce`);
