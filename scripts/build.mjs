@@ -11,7 +11,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const unusedAjv = {
   name: "unused-ajv",
   setup(b) {
-    // Only conf's use of ajv is stubbed: the labs validate OpenAPI documents with the real one.
+    // Only conf's copy: the content validator and the labs use ajv for real.
     b.onResolve({ filter: /^ajv(-formats|\/dist\/2020\.js)?$/ }, (args) => (/node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: join(root, "src/store/conf-stub.cjs") } : undefined));
     // conf uses semver only for its `migrations` option, which we do not use (see migrate.ts).
     b.onResolve({ filter: /^semver$/ }, (args) => (/node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: join(root, "src/store/conf-stub.cjs") } : undefined));

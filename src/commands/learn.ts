@@ -1,11 +1,11 @@
 import type { GlobalOptions } from "../cli.js";
 import { context, ensureStack, stackFor, type Context } from "../context.js";
-import type { Module } from "../content/model.js";
+import type { Module, Reference } from "../content/model.js";
 import { EXIT, UsageError } from "../errors.js";
 import { resolveModule, suggest } from "../learn/resolve.js";
 import { print } from "../output.js";
 import { select } from "../prompts.js";
-import { pad2, renderLesson } from "../render/lesson.js";
+import { pad2, renderLesson, renderReference } from "../render/lesson.js";
 
 export interface LearnOptions {
   stack?: string;
@@ -29,7 +29,7 @@ export async function pickModule(ctx: Context, message: string): Promise<Module>
   );
 }
 
-function startSection(m: Module, wanted: string | undefined, fallback: number): number {
+function startSection(m: { id: string; sections: Module["sections"] }, wanted: string | undefined, fallback: number): number {
   if (!wanted) return fallback;
   const i = m.sections.findIndex((s) => s.id === wanted);
   if (i >= 0) return i;
@@ -41,6 +41,8 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
   const ctx = await context(g);
   const stack = stackFor(ctx, opts.stack);
   const interactive = !opts.plain && ctx.term.stdoutTty && ctx.term.stdinTty;
+  const ref = id ? ctx.course.references.find((r) => r.id === id.trim().toLowerCase()) : undefined;
+  if (ref) return readReference(ctx, ref, opts, interactive);
   if (!interactive) {
     if (!id) throw new UsageError("name the module to print, e.g. `api-architect learn 1 --plain` (see `api-architect modules`)");
     const m = resolveModule(ctx.course, id);
@@ -58,5 +60,19 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
     const { runQuiz } = await import("./quiz.js");
     await runQuiz(ctx, m);
   }
+  return EXIT.ok;
+}
+
+/** A reference page ("Encore at a glance"): read like a lesson, but it has no quiz and no progress. */
+async function readReference(ctx: Context, ref: Reference, opts: LearnOptions, interactive: boolean): Promise<number> {
+  const stack = stackFor(ctx, opts.stack);
+  const from = startSection(ref, opts.section, 0);
+  if (!interactive) {
+    print(renderReference(ctx.course, ref, ctx.term, stack, from));
+    return EXIT.ok;
+  }
+  const { readLesson } = await import("./reader.js");
+  const asModule: Module = { id: ref.id, number: 0, title: ref.title, stage: "", summary: ref.summary, minutes: 0, objectives: [], sections: ref.sections, quiz: [], file: ref.file, stageLine: 0, ...(ref.lexed ? { lexed: ref.lexed } : {}) };
+  await readLesson(ctx, asModule, from, opts.stack ? stack : await ensureStack(ctx), { record: false });
   return EXIT.ok;
 }

@@ -44,6 +44,11 @@ export function readCompiled(dir: string, root: string, stamp: string): Course |
     }
     for (const f of c.faq) f.file = join(root, f.file);
     for (const l of c.labs) l.file = join(root, l.file);
+    c.references ??= [];
+    for (const x of c.references) {
+      x.file = join(root, x.file);
+      if (x.lexed) x.lexed = join(dir, x.lexed);
+    }
     return c;
   } catch {
     return undefined;
@@ -69,6 +74,11 @@ export function writeCompiled(dir: string, root: string, course: Course, stamp: 
     }),
     faq: course.faq.map((f) => ({ ...f, file: relative(root, f.file) })),
     labs: course.labs.map((l) => ({ ...l, file: relative(root, l.file) })),
+    references: course.references.map((x) => {
+      const tokens = Object.fromEntries(x.sections.map((s) => [s.id, lex(s.markdown, s.line).tokens]));
+      writeAtomic(join(dir, "lessons", `ref-${x.id}.json`), JSON.stringify(tokens));
+      return { ...x, file: relative(root, x.file), lexed: `lessons/ref-${x.id}.json` };
+    }),
   };
   const out: CompiledCourse = { format: COMPILED_FORMAT, stamp, course: portable };
   writeAtomic(join(dir, "course.json"), JSON.stringify(out));

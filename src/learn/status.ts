@@ -93,7 +93,8 @@ export function stageStatuses(course: Course, p: Progress, now = new Date()): St
     const planned = course.planned.filter((x) => x.stage === stage.id).map(({ id, title }) => ({ id, title }));
     const marks = p.marks[stage.id] ?? {};
     const skills = stage.skills.map((name) => ({ id: skillId(name), name, mark: marks[skillId(name)]?.status ?? null }));
-    const labs = (course.labs ?? []).filter((l) => l.stage === stage.id).map((l) => labStatus(l, p));
+    // A stage's labs: those of its modules, and those roadmap.yaml names for it.
+    const labs = (course.labs ?? []).filter((l) => l.stage === stage.id || (stage.labs ?? []).includes(l.id)).map((l) => labStatus(l, p));
     const units = [
       ...modules.map((m) => (m.read ? 0.5 : 0) + 0.5 * Math.min(1, m.mastery / MASTERY_THRESHOLD)),
       ...labs.map((l) => (l.passed ? 1 : l.checks ? l.passing / l.checks : 0)),

@@ -57,7 +57,8 @@ describe("labs in the roadmap", () => {
     planned: [{ id: "m", title: "M", stage: "fundamentals" }],
     faq: [],
     glossary: [],
-    stages: [{ id: "fundamentals", number: 1, title: "F", duration: "1w", summary: "s", skills: ["x"], project: "p", stacks: {} }],
+    stages: [{ id: "fundamentals", number: 1, title: "F", duration: "1w", summary: "s", skills: ["x"], project: "p", stacks: {}, labs: [], reading: [] }],
+    references: [],
     labs: [lab],
   } as Course;
   it("a stage's progress counts its labs' passing checks", () => {
