@@ -29,7 +29,11 @@ export interface RunConfig {
   /** Encore's contract (content/encore/openapi.yaml) as a JSON value, for responses-conform. */
   contract?: () => Promise<unknown>;
   onResult?: (r: CheckResult) => void;
-  /** Replayed labs of this run, so two procedures replaying the same lab send it once. */
+  /**
+   * Exchanges of labs already sent, by lab id: procedures that judge another lab's answers use
+   * them instead of sending its requests again. A caller running several labs in a row may
+   * share one map; a complete run of a lab adds its own exchanges to it.
+   */
   replays?: Map<string, Promise<Exchange[]>>;
   /** Requests in a row that got no answer in time, across checks; two stop the run. */
   timeouts?: { count: number };
@@ -340,6 +344,10 @@ export async function runLab(lab: Lab, config: RunConfig): Promise<LabRun> {
       const result = await runCheck(lab, c, s.vars, cfg);
       run.results.push(result);
       cfg.onResult?.(result);
+    }
+    const steps = lab.checks.filter((c) => !c.procedure);
+    if (!cfg.only && !cfg.replays!.has(lab.id) && steps.length === lab.checks.length) {
+      cfg.replays!.set(lab.id, Promise.resolve([...s.exchanges, ...run.results.flatMap((r) => r.exchanges)]));
     }
   } catch (e) {
     if (e instanceof RunStopped) run.stopped = e.message;

@@ -82,7 +82,7 @@ describe("lab check against a broken server", () => {
     const r = await cliAsync(["lab", "check", "jobs", "--base-url", broken.url.href], env);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("✘ The 202 points at the job with Location and says when to poll");
-    expect(r.stdout).toMatch(/step 1 of 1: POST \/v1\/shows\/[0-9a-f-]+\/sales-reports → 202 Accepted/);
+    expect(r.stdout).toMatch(/step 1 of 1: POST\s+\/v1\/shows\/[0-9a-f-]+\/sales-reports → 202 Accepted/);
     expect(r.stdout).toMatch(/header retry-after\n\s+expected\s+matching \/\^\\d\+\$\/\n\s+actual\s+\(missing\)/);
     expect(r.stdout).toMatch(/reproduce\n\s+curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/shows\/[0-9a-f-]+\/sales-reports' \\/);
     expect(r.stdout).toContain("taught in  module system-design (coming soon)");

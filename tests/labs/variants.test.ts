@@ -8,8 +8,11 @@ async function failingChecks(v: Variant): Promise<string[]> {
   const ref = await startReference(v.before);
   try {
     const failed: string[] = [];
+    // One map for the whole pass: lab 06 judges the answers labs 01 and 02 got, as in
+    // "the responses the other checks saw".
+    const replays = new Map();
     for (const lab of realLabs()) {
-      const run = await runAgainst(ref.url, lab);
+      const run = await runAgainst(ref.url, lab, { replays });
       if (run.setupFailure) failed.push(`${lab.id}/(setup)`);
       if (run.stopped) failed.push(`${lab.id}/(stopped)`);
       for (const r of run.results) if (!r.passed) failed.push(`${lab.id}/${r.id}`);
