@@ -28,7 +28,7 @@ async function labActions(ctx: Context, lab: Lab): Promise<void> {
         { name: "Write a starter project", value: "starter" },
         { name: "Check my server", value: "check" },
         { name: "Hint for a check", value: "hint" },
-        { name: "Reference solution", value: "solution", disabled: s.passed ? false : "after a pass" },
+        { name: s.passed ? "Reference solution" : "Reference solution (after a pass)", value: "solution" },
         new Separator(),
         { name: "Back", value: "back" },
       ],
@@ -43,7 +43,11 @@ async function labActions(ctx: Context, lab: Lab): Promise<void> {
       else if (action === "hint") {
         const id = await select<string>(ctx.term, "Which check?", lab.checks.map((c) => ({ name: c.title, value: c.id })), { hint: "" });
         print(cmd.renderHint(ctx, lab, id));
-      } else if (action === "solution") print(cmd.renderSolution(ctx, lab, stack));
+      } else if (action === "solution") {
+        print(labStatus(lab, ctx.progress()).passed
+          ? cmd.renderSolution(ctx, lab, stack)
+          : `The reference solution opens once every check passes; it is more useful then.\nTo read it now: api-architect lab solution ${lab.id} --anyway`);
+      }
     } catch (e) {
       // A server that is not running is an ordinary outcome here, not the end of the menu.
       if (e instanceof Error && "exitCode" in e && (e as { exitCode: number }).exitCode !== 130) print(`\n${e.message}`);

@@ -103,4 +103,23 @@ describe("lab check on a terminal", () => {
     expect(s.text).toContain("4 of 4 checks pass.");
     expect(s.text).not.toContain("q: quit");
   });
+
+  it("`lab` on a terminal is a menu: pick a lab, read what to build, check the server, come back", async () => {
+    s = new Session(["lab"], env, 100, 40);
+    let screen = await s.waitFor("Labs: build Encore in your stack");
+    await s.choose(screen, "Health: probes an orchestrator can trust");
+    screen = await s.waitFor("What to build");
+    await s.choose(screen, "What to build");
+    screen = await s.waitFor("What is checked (4 checks)");
+    await s.choose(screen, "Back");
+    screen = await s.waitFor("Reference solution (after a pass)");
+    await s.choose(screen, "Reference solution");
+    screen = await s.waitFor("opens once every check passes");
+    await s.choose(screen, "Back");
+    screen = await s.waitFor("Hint for a check");
+    await s.choose(screen, "Back");
+    screen = await s.waitFor("Labs: build Encore in your stack");
+    await s.choose(screen, "Back");
+    expect(await s.exited).toBe(0);
+  });
 });
