@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import express, { type RequestHandler } from "express";
 import { parse } from "yaml";
@@ -26,6 +26,9 @@ export const CONTRACT_FILE = process.env.ENCORE_OPENAPI_FILE ?? join(REAL_CONTEN
 
 /** The reference server on a free loopback port; `before` handlers run in front of it. */
 export async function startReference(before: RequestHandler[] = [], options: { jobDelayMs?: number } = {}): Promise<Running> {
+  if (!existsSync(CONTRACT_FILE)) {
+    throw new Error(`${CONTRACT_FILE} is missing: the reference server serves Encore's contract at /openapi.json. Merge the contract, or point ENCORE_OPENAPI_FILE at a copy`);
+  }
   const config = { ...loadConfig({}), openapiFile: CONTRACT_FILE, jobDelayMs: options.jobDelayMs ?? 60, log: () => {} };
   const outer = express();
   outer.set("etag", false);
