@@ -22,6 +22,8 @@ export interface RunConfig {
   tokens: Record<string, string>;
   /** The longest wait between tries that a Retry-After can ask for. */
   maxWaitMs: number;
+  /** Multiplies every `maxMs` (tests on a loaded machine allow more; 1 for learners). */
+  timeAllowance?: number;
   /** Only these checks (all when absent). */
   only?: readonly string[];
   /** Every lab of the course, for procedures that replay other labs. */
@@ -135,12 +137,12 @@ export function buildRequest(r: RequestFile, scope: Scope, cfg: Pick<RunConfig, 
 }
 
 /** Every expectation of `e` that the response does not meet. A wrong status hides the rest. */
-export function check(e: ExpectFile | undefined, resp: Received, st: Pick<CheckState, "scope" | "named">): Failure[] {
+export function check(e: ExpectFile | undefined, resp: Received, st: Pick<CheckState, "scope" | "named"> & { cfg?: Pick<RunConfig, "timeAllowance"> }): Failure[] {
   if (!e) return [];
   const status = matchStatus(e.status, resp.status);
   if (status.length) return status;
   return [
-    ...matchTime(e.maxMs, resp),
+    ...matchTime(e.maxMs === undefined ? undefined : e.maxMs * (st.cfg?.timeAllowance ?? 1), resp),
     ...(e.problem ? matchProblem(resp) : []),
     ...matchHeaders(e.headers, resp.headers, st.scope),
     ...matchJson(e.json, resp, st.scope),
