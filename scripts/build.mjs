@@ -4,7 +4,7 @@
 // initialisers. highlight.js is cut down to the languages lessons show.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -29,16 +29,31 @@ const unusedRendererParts = {
   },
 };
 
-// Libraries that only some runs need, each in its own file beside the bundle and required when
-// first used: zod and yaml read course sources (validate, or a course not yet compiled),
-// cli-highlight colours code. Kept out of main.cjs, they cost the other runs nothing.
-const VENDOR = ["zod", "yaml", "cli-highlight"];
+// Libraries that only some runs need, each in its own file in dist/vendor/, required when first
+// used: zod, yaml and ajv read and check course sources (validate, or a course not yet
+// compiled), the OpenAPI parser and validator serve labs and validate, cli-highlight colours
+// code. Kept out of main.cjs, they cost the other runs nothing.
+//   import specifier → [vendor file, what it exports]
+const VENDOR = {
+  zod: ["zod", 'module.exports = require("zod");'],
+  yaml: ["yaml", 'module.exports = require("yaml");'],
+  "cli-highlight": ["cli-highlight", 'module.exports = require("cli-highlight");'],
+  // ajv-formats works on ajv's own code generator, so both live in one file.
+  "ajv/dist/2020.js": ["ajv", 'module.exports = require("ajv/dist/2020.js"); Object.defineProperty(module.exports, "__formats", { value: require("ajv-formats") });'],
+  "@readme/openapi-parser": ["openapi-parser", 'module.exports = require("@readme/openapi-parser");'],
+  "@seriousme/openapi-schema-validator": ["openapi-schema-validator", 'module.exports = require("@seriousme/openapi-schema-validator");'],
+};
 const vendorExternal = {
   name: "vendor-external",
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${VENDOR.join("|")})$`) }, (args) =>
-      args.importer.includes("node_modules") ? undefined : { path: `./vendor/${args.path}.cjs`, external: true },
-    );
+    b.onResolve({ filter: /^(zod|yaml|cli-highlight|ajv\/dist\/2020(\.js)?|ajv-formats|@readme\/openapi-parser|@seriousme\/openapi-schema-validator)$/ }, (args) => {
+      if (args.importer.includes("node_modules")) return undefined;
+      if (args.path === "ajv-formats") return { path: "ajv-formats", namespace: "vendor-proxy" };
+      const [file] = VENDOR[args.path.replace(/^ajv\/dist\/2020$/, "ajv/dist/2020.js")];
+      return { path: `./vendor/${file}.cjs`, external: true };
+    });
+    b.onLoad({ filter: /^ajv-formats$/, namespace: "vendor-proxy" }, () => ({ contents: 'module.exports = require("./vendor/ajv.cjs").__formats;', loader: "js" }));
+    b.onResolve({ filter: /^\.\/vendor\//, namespace: "vendor-proxy" }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -101,11 +116,11 @@ await build({
   banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [highlightLanguages, unusedRendererParts, vendorExternal, noEditorPrompt, noChildProcess, noColorDetection],
 });
-for (const name of VENDOR) {
+for (const [file, contents] of Object.values(VENDOR)) {
   await build({
     absWorkingDir: root,
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: "js" },
-    outfile: join(out, "vendor", `${name}.cjs`),
+    stdin: { contents, resolveDir: root, loader: "js" },
+    outfile: join(out, "vendor", `${file}.cjs`),
     bundle: true,
     format: "cjs",
     platform: "node",
@@ -113,6 +128,9 @@ for (const name of VENDOR) {
     minify: true,
     legalComments: "none",
     logLevel: "warning",
+    // A library that finds files beside itself (the OpenAPI validator's schemas) finds them beside its vendor file.
+    define: { "import.meta.url": "__bundleUrl" },
+    banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     plugins: [highlightLanguages],
   });
 }
@@ -141,6 +159,10 @@ rmSync(join(out, "compile.mjs"));
 if (problems.length) {
   console.warn(`build: content/ has ${problems.length} problem(s); nothing compiled:\n  ${problems.slice(0, 20).join("\n  ")}`);
 }
+
+// @seriousme/openapi-schema-validator reads the OpenAPI schemas beside its own module
+// (importJSON("./schemas/...")): beside its vendor file.
+cpSync(join(root, "node_modules/@seriousme/openapi-schema-validator/schemas"), join(out, "vendor", "schemas"), { recursive: true });
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 renameSync(out, join(root, "dist"));

@@ -1,6 +1,6 @@
 import type { GlobalOptions } from "../cli.js";
 import { context, ensureStack, stackFor, type Context } from "../context.js";
-import type { Module } from "../content/model.js";
+import type { Module, Reference } from "../content/model.js";
 import { EXIT, UsageError } from "../errors.js";
 import { resolveModule, resolveSection as startSection } from "../learn/resolve.js";
 import { isTty } from "../output.js";
@@ -36,6 +36,9 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
   }
   const ctx = await context(g);
   const stack = stackFor(ctx, opts.stack);
+  // Printing (a reference page too) is print-lesson's; here the learner reads on a terminal.
+  const ref = id ? ctx.course.references.find((r) => r.id === id.trim().toLowerCase()) : undefined;
+  if (ref) return readReference(ctx, ref, opts);
   const m = id ? resolveModule(ctx.course, id) : await pickModule(ctx, "Which module?");
   const chosen = opts.stack ? stack : await ensureStack(ctx);
   const { readLesson } = await import("./reader.js");
@@ -45,5 +48,15 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
     const { runQuiz } = await import("./quiz.js");
     await runQuiz(ctx, m);
   }
+  return EXIT.ok;
+}
+
+/** A reference page ("Encore at a glance"): read like a lesson, but it has no quiz and no progress. */
+async function readReference(ctx: Context, ref: Reference, opts: LearnOptions): Promise<number> {
+  const stack = stackFor(ctx, opts.stack);
+  const from = startSection(ref, opts.section, 0);
+  const { readLesson } = await import("./reader.js");
+  const asModule: Module = { id: ref.id, number: 0, title: ref.title, stage: "", summary: ref.summary, minutes: 0, objectives: [], sections: ref.sections, quiz: [], file: ref.file, stageLine: 0, ...(ref.lexed ? { lexed: ref.lexed } : {}) };
+  await readLesson(ctx, asModule, from, opts.stack ? stack : await ensureStack(ctx), { record: false });
   return EXIT.ok;
 }

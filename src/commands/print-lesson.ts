@@ -38,11 +38,13 @@ export async function printLesson(id: string | undefined, opts: LearnOptions, g:
     // A first view is no fair sample of what a repeat view runs: keep it out of the code cache.
     (globalThis as Record<symbol, unknown>)[Symbol.for("api-architect.no-code-cache")] = true;
     const { course } = await openCourse(source);
-    const m = resolveModule(course, id);
-    const from = resolveSection(m, opts.section, 0);
+    // A reference page ("Encore at a glance") by its id, else a module.
+    const ref = course.references.find((r) => r.id === id.trim().toLowerCase());
+    const m = ref ? undefined : resolveModule(course, id);
+    const from = resolveSection(ref ?? m!, opts.section, 0);
     if (term.color) await (await import("../render/highlight.js")).enableHighlighting();
-    const { renderLesson } = await import("../render/lesson.js");
-    text = renderLesson(course, m, term, stack, from);
+    const { renderLesson, renderReference } = await import("../render/lesson.js");
+    text = ref ? renderReference(course, ref, term, stack, from) : renderLesson(course, m!, term, stack, from);
     try {
       writeAtomic(file, text);
       // Renderings of other content or another build are never read again.

@@ -28,7 +28,9 @@ export async function askQuestion(ctx: Context, q: Question, n: number, total: n
   const m = ctx.course.modules.find((x) => x.id === q.module);
   const head = `Question ${n} of ${total}${source === "review" && m ? ` · ${m.title}` : ""}`;
   const shown = Date.now();
-  print(`\n${t.color ? chalk.dim(head) : head}\n${renderText(ctx.course, q.prompt, t).trimEnd()}\n`);
+  // Code in a question is shown in the learner's stack, as in a lesson.
+  const code = q.code ? `\n\n${renderText(ctx.course, q.code, t, ctx.settings().stack ?? "typescript").trimEnd()}` : "";
+  print(`\n${t.color ? chalk.dim(head) : head}\n${renderText(ctx.course, q.prompt, t).trimEnd()}${code}\n`);
   const options = shuffle(q.options);
   const choice = await select<string>(
     t,

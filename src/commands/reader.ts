@@ -17,6 +17,8 @@ export interface ReaderOptions {
   backLabel?: string;
   /** Offer "Search the course" (not when the reader was itself opened from a search). */
   search?: boolean;
+  /** Save position and time (not for reference pages, which are not modules). */
+  record?: boolean;
 }
 
 export async function readLesson(ctx: Context, m: Module, start: number, stack: StackChoice, opts: ReaderOptions = {}): Promise<ReaderExit> {
@@ -24,10 +26,11 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
   const t = ctx.term;
   let index = Math.max(0, Math.min(start, m.sections.length - 1));
   let page = 0;
-  await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
+  const record = opts.record !== false;
+  if (record) await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
   for (;;) {
     const section = m.sections[index]!;
-    const isLast = index === m.sections.length - 1;
+    const isLast = index === m.sections.length - 1 && m.quiz.length > 0;
     type Action = "more" | "back-page" | "next" | "prev" | "jump" | "search" | "quiz" | "menu";
     const sectionChoices = [
       ...(isLast ? [{ name: "Take the quiz", value: "quiz" as Action }] : [{ name: `Next: ${m.sections[index + 1]!.title}`, value: "next" as Action }]),
@@ -44,9 +47,9 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
     page = Math.min(page, pages.length - 1);
     const lastPage = page === pages.length - 1;
     clearScreen(t);
-    const crumb = `Module ${pad2(m.number)} · ${m.title} — section ${index + 1} of ${m.sections.length}${pages.length > 1 ? ` · page ${page + 1} of ${pages.length}` : ""}`;
+    const crumb = `${record ? `Module ${pad2(m.number)}` : "Reference"} · ${m.title} — section ${index + 1} of ${m.sections.length}${pages.length > 1 ? ` · page ${page + 1} of ${pages.length}` : ""}`;
     print(`${t.color ? chalk.dim(crumb) : crumb}\n\n${pages[page]!.join("\n")}`);
-    if (isLast && lastPage) print(t.color ? chalk.green("✔ You reached the end of this module; it is marked as read.") : "You reached the end of this module; it is marked as read.");
+    if (isLast && lastPage && record) print(t.color ? chalk.green("✔ You reached the end of this module; it is marked as read.") : "You reached the end of this module; it is marked as read.");
     const choices = [
       ...(lastPage ? [] : [{ name: `More: page ${page + 2} of ${pages.length}`, value: "more" as Action }]),
       ...(page > 0 ? [{ name: "Back a page", value: "back-page" as Action }] : []),
@@ -56,7 +59,7 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
     const action = await select<Action>(t, `Section ${index + 1}/${m.sections.length}`, choices, { hint: "use `api-architect learn <module> --plain` to print a lesson" });
     const next = action === "next" ? index + 1 : action === "prev" ? index - 1 : index;
     // One write per screen: the time spent on it, and the new position when the section changes.
-    await ctx.store.update((p) => {
+    if (record) await ctx.store.update((p) => {
       const now = new Date();
       recordTime(p, m.id, (Date.now() - shown) / 1000, now);
       if (next !== index) recordPosition(p, m, next, now);
@@ -78,7 +81,7 @@ export async function readLesson(ctx: Context, m: Module, start: number, stack: 
         { default: index, hint: "", pageSize: 15 },
       );
       page = 0;
-      await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
+      if (record) await ctx.store.update((p) => recordPosition(p, m, index, new Date()));
     }
   }
 }

@@ -9,8 +9,10 @@ import { computeStamp, STAMP_FILE } from "./stamp.js";
 import { writeIndex } from "../search/cache.js";
 
 export async function compileCourse(root: string, outDir: string): Promise<string[]> {
-  const { course, problems } = loadCourseFrom(root);
+  const { course, problems, lint } = loadCourseFrom(root);
   if (problems.length || !course) return problems;
+  // Breaches of the house standard fail `validate` and the tests, not the learner's build.
+  if (lint.length) console.warn(`build: content/ breaks the house standard in ${lint.length} place(s); run \`npx api-architect validate\``);
   const record = await computeStamp(realpathSync.native(root));
   writeCompiled(outDir, root, course, record.stamp);
   writeIndex(outDir, course, record.stamp);

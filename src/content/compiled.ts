@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { readRegularFile, writeAtomic } from "../files.js";
 import type { Course } from "./model.js";
 
-export const COMPILED_FORMAT = 3;
+export const COMPILED_FORMAT = 4;
 
 export { writeAtomic };
 
@@ -59,6 +59,12 @@ export function readCompiled(dir: string, root: string, stamp: string): Course |
     for (const f of c.faq) {
       f.file = join(root, f.file);
       if (f.lexed) f.lexed = join(dir, f.lexed);
+    }
+    for (const l of c.labs) l.file = join(root, l.file);
+    c.references ??= [];
+    for (const x of c.references) {
+      x.file = join(root, x.file);
+      if (x.lexed) x.lexed = join(dir, x.lexed);
     }
     return c;
   } catch {

@@ -1,4 +1,6 @@
 // The course as the rest of the program sees it: plain data, already validated.
+import type { LabCheckFile, LabFile } from "./lab-schema.js";
+
 export const STACKS = ["typescript", "python", "php", "csharp"] as const;
 export type Stack = (typeof STACKS)[number];
 
@@ -44,13 +46,27 @@ export interface Question {
   module: string;
   type: "concept" | "scenario" | "code";
   prompt: string;
+  /** Markdown shown under the prompt: one four-stack example group, shown in the learner's stack. */
+  code?: string;
   options: Option[];
+}
+
+/** A lesson-like page that is not a module: no number, no quiz, no progress (e.g. "Encore at a glance"). */
+export interface Reference {
+  id: string;
+  title: string;
+  summary: string;
+  sections: Section[];
+  file: string;
+  /** Pre-lexed sections, as for modules. */
+  lexed?: string;
 }
 
 export interface FaqEntry {
   id: string;
   question: string;
   modules: string[];
+  tags: string[];
   order: number;
   markdown: string;
   bodyLine: number;
@@ -68,6 +84,15 @@ export interface Stage {
   skills: string[];
   project: string;
   stacks: Partial<Record<Stack, string>>;
+  labs: string[];
+  reading: Reading[];
+}
+
+export interface Reading {
+  title: string;
+  by?: string;
+  url?: string;
+  note?: string;
 }
 
 export interface GlossaryTerm {
@@ -84,6 +109,19 @@ export interface Planned {
   stage: string;
 }
 
+export type LabCheck = LabCheckFile;
+
+/** A lab: checks the tutor runs against the learner's own server (lab.yaml in a module folder). */
+export interface Lab extends LabFile {
+  /** The module it belongs to: a written module, or a planned one. */
+  module: string;
+  moduleNumber: number;
+  stage: string;
+  file: string;
+  /** The reference solution (solution.md beside lab.yaml), shown like a lesson after a pass. */
+  solution: Section[];
+}
+
 export interface Course {
   title: string;
   dir: string;
@@ -92,4 +130,10 @@ export interface Course {
   faq: FaqEntry[];
   stages: Stage[];
   glossary: GlossaryTerm[];
+  labs: Lab[];
+  references: Reference[];
+  /** The running example's OpenAPI document, relative to the course folder (course.yaml `contract:`). */
+  contract?: string;
+  /** The roadmap's closing section (roadmap.yaml `closing:`). */
+  closing?: { title: string; points: string[] };
 }

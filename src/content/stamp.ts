@@ -33,26 +33,47 @@ export interface StampRecord {
 /** A manifest entry that can name a folder inside the course: no separators, no dot-dot. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
-/** The folders and files of a course, as its manifest and its faq/ folder name them. */
+/**
+ * The folders and files of a course, as the loader finds them: the manifest's modules, reference
+ * pages and contract; in every module folder its lab and solution; the answers in faq/.
+ */
 export async function manifestFiles(rootReal: string): Promise<{ dirs: string[]; files: string[] }> {
   const dirs = ["modules", "faq"];
   const files = ["course.yaml", "roadmap.yaml", "glossary.yaml"];
-  let modules: unknown;
+  type Manifest = { modules?: unknown; references?: unknown; contract?: unknown };
+  let manifest = null as Manifest | null;
   try {
     const text = readRegularFile(join(rootReal, "course.yaml"), 1 << 20)?.toString("utf8");
     if (text !== undefined) {
       const { parse } = await import("yaml");
-      modules = (parse(text, { maxAliasCount: 100 }) as { modules?: unknown } | null)?.modules;
+      manifest = parse(text, { maxAliasCount: 100 }) as Manifest | null;
     }
   } catch {
     // The loader reports what is wrong with the manifest; the stamp still covers the file itself.
   }
-  if (Array.isArray(modules)) {
-    for (const m of modules) {
-      if (typeof m !== "string" || !SAFE_NAME.test(m)) continue;
-      dirs.push(`modules/${m}`);
-      files.push(`modules/${m}/lesson.md`, `modules/${m}/quiz.yaml`);
+  const modules: unknown[] = Array.isArray(manifest?.modules) ? manifest.modules : [];
+  const listed = new Set(modules.filter((m): m is string => typeof m === "string" && SAFE_NAME.test(m)));
+  // Labs are found in every module folder, listed or not (the loader looks in each).
+  const folders = new Set(listed);
+  if (folderInside(rootReal, "modules")) {
+    try {
+      for (const name of readdirSync(join(rootReal, "modules")).sort()) if (SAFE_NAME.test(name)) folders.add(name);
+    } catch {
+      // No modules folder.
     }
+  }
+  for (const m of [...folders].sort()) {
+    dirs.push(`modules/${m}`);
+    if (listed.has(m)) files.push(`modules/${m}/lesson.md`, `modules/${m}/quiz.yaml`);
+    files.push(`modules/${m}/lab.yaml`, `modules/${m}/solution.md`);
+  }
+  const paths: unknown[] = [...(Array.isArray(manifest?.references) ? manifest.references : []), manifest?.contract];
+  for (const p of paths) {
+    if (typeof p !== "string") continue;
+    const parts = p.split("/");
+    if (!parts.every((x) => SAFE_NAME.test(x))) continue;
+    for (let i = 1; i < parts.length; i++) if (!dirs.includes(parts.slice(0, i).join("/"))) dirs.push(parts.slice(0, i).join("/"));
+    files.push(p);
   }
   if (folderInside(rootReal, "faq")) {
     try {

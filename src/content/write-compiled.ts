@@ -25,6 +25,12 @@ export function writeCompiled(dir: string, root: string, course: Course, stamp: 
       writeAtomic(join(dir, "faq", `${f.id}.json`), JSON.stringify(lex(f.markdown, f.bodyLine).tokens));
       return { ...f, file: relative(root, f.file), lexed: `faq/${f.id}.json` };
     }),
+    labs: course.labs.map((l) => ({ ...l, file: relative(root, l.file) })),
+    references: course.references.map((x) => {
+      const tokens = Object.fromEntries(x.sections.map((s) => [s.id, lex(s.markdown, s.line).tokens]));
+      writeAtomic(join(dir, "lessons", `ref-${x.id}.json`), JSON.stringify(tokens));
+      return { ...x, file: relative(root, x.file), lexed: `lessons/ref-${x.id}.json` };
+    }),
   };
   const out: CompiledCourse = { format: COMPILED_FORMAT, stamp, course: portable };
   // Written last: a course.json with this stamp means everything above is in place.

@@ -33,7 +33,7 @@ export function resolveModule(course: Course, input: string): Module {
 }
 
 /** The section to start at: the one named (a typo gets a suggestion), else `fallback`. */
-export function resolveSection(m: Module, wanted: string | undefined, fallback: number): number {
+export function resolveSection(m: { id: string; sections: readonly { id: string }[] }, wanted: string | undefined, fallback: number): number {
   if (!wanted) return fallback;
   const i = m.sections.findIndex((s) => s.id === wanted);
   if (i >= 0) return i;

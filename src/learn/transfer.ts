@@ -100,30 +100,24 @@ export function merge(base: Progress, incoming: Progress): { result: Progress; s
     }
   }
 
+  // Lab checks by their latest outcome; a lab's first pass is the earliest of the two.
+  for (const [id, lab] of Object.entries(incoming.labs ?? {})) {
+    const mine = result.labs[id];
+    const checks = { ...mine?.checks };
+    let changed = !mine;
+    for (const [check, r] of Object.entries(lab.checks)) {
+      if (!checks[check] || r.at > checks[check]!.at) (checks[check] = r, (changed = true));
+    }
+    const passedAt = [mine?.passedAt, lab.passedAt].filter((x): x is string => Boolean(x)).sort()[0];
+    if (passedAt !== mine?.passedAt) changed = true;
+    const newer = !mine || lab.lastRunAt > mine.lastRunAt ? lab : mine;
+    result.labs[id] = { ...newer, checks, ...(passedAt ? { passedAt } : {}), lastRunAt: newer.lastRunAt };
+    if (changed) summary.labs++;
+  }
+
   const days = new Set(result.days);
   for (const d of incoming.days) if (!days.has(d)) (days.add(d), summary.days++);
   result.days = [...days].sort();
-
-  // Lab results: the later run of each lab, and of each check.
-  for (const [id, lab] of Object.entries(incoming.labs)) {
-    const mine = result.labs[id];
-    if (!mine) {
-      result.labs[id] = lab;
-      summary.labs++;
-      continue;
-    }
-    let changed = false;
-    const checks = { ...mine.checks };
-    for (const [check, r] of Object.entries(lab.checks)) {
-      if (!checks[check] || r.at > checks[check]!.at) (checks[check] = r), (changed = true);
-    }
-    const newer = lab.lastRunAt > mine.lastRunAt;
-    const passedAt = [mine.passedAt, lab.passedAt].filter((x): x is string => Boolean(x)).sort()[0];
-    if (newer || changed || passedAt !== mine.passedAt) {
-      result.labs[id] = { ...(newer ? lab : mine), checks, ...(passedAt ? { passedAt } : {}) };
-      summary.labs++;
-    }
-  }
 
   for (const [id, seconds] of Object.entries(incoming.time)) result.time[id] = Math.max(result.time[id] ?? 0, seconds);
   if (incoming.last && (!result.last || incoming.last.at > result.last.at)) result.last = incoming.last;
@@ -137,7 +131,7 @@ export function describeMerge(s: MergeSummary): string {
     `${s.lessons} lesson position${s.lessons === 1 ? "" : "s"} updated`,
     `${s.marks} skill mark${s.marks === 1 ? "" : "s"} updated`,
     `${s.days} new day${s.days === 1 ? "" : "s"} of activity`,
-    ...(s.labs ? [`${s.labs} lab result${s.labs === 1 ? "" : "s"} updated`] : []),
+    `${s.labs} lab${s.labs === 1 ? "" : "s"} with newer results`,
   ];
   return parts.join("\n");
 }

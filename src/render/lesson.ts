@@ -2,7 +2,7 @@
 import chalk from "chalk";
 import { readFileSync } from "node:fs";
 import type { Token } from "marked";
-import type { Course, FaqEntry, Module, Section } from "../content/model.js";
+import type { Course, FaqEntry, Module, Reference, Section } from "../content/model.js";
 import { markdownRenderer, renderMarkdownText, type RenderOptions, type StackChoice } from "./markdown.js";
 import type { Terminal } from "../output.js";
 import { lex } from "../content/markdown.js";
@@ -13,10 +13,11 @@ export { pad2 };
 /** How a course link reads in the terminal: the command that opens it. */
 export function linkDescriber(course: Course): (href: string) => string | undefined {
   return (href) => {
-    const m = /^(module|faq|stage):([^#]*)(?:#(.*))?$/.exec(href);
+    const m = /^(module|faq|stage|ref):([^#]*)(?:#(.*))?$/.exec(href);
     if (!m) return undefined;
     const [, kind, id, anchor] = m;
     if (kind === "faq") return `faq ${id}`;
+    if (kind === "ref") return anchor ? `learn ${id} --section ${anchor}` : `learn ${id}`;
     if (kind === "stage") return "roadmap";
     const mod = course.modules.find((x) => x.id === id);
     if (!mod) return "coming soon";
@@ -32,7 +33,7 @@ export function renderOptions(course: Course, t: Terminal, stack: StackChoice): 
 const lexedByFile = new Map<string, Record<string, Token[]>>();
 
 /** A section's tokens: pre-lexed by the build when the course is compiled, else lexed now. */
-export function sectionTokens(m: Module, s: Section): Token[] {
+export function sectionTokens(m: { lexed?: string }, s: Section): Token[] {
   if (m.lexed) {
     let all = lexedByFile.get(m.lexed);
     if (!all) {
@@ -81,6 +82,16 @@ function faqTokens(f: FaqEntry): Token[] {
     }
   }
   return lex(f.markdown, f.bodyLine).tokens;
+}
+
+/** A reference page ("Encore at a glance") whole, for --plain and pipes. */
+export function renderReference(course: Course, ref: Reference, t: Terminal, stack: StackChoice, from = 0): string {
+  const render = markdownRenderer(renderOptions(course, t, stack));
+  const rule = "─".repeat(Math.min(t.width, 60));
+  const title = `Reference · ${ref.title}`;
+  const parts = [`${t.color ? chalk.bold.magenta(title) : title}\n${wrap(ref.summary, t.width)}`];
+  for (const s of ref.sections.slice(from)) parts.push(t.color ? chalk.dim(rule) : rule, render(sectionTokens(ref, s)).trimEnd());
+  return parts.join("\n\n") + "\n";
 }
 
 export function renderFaq(course: Course, f: FaqEntry, t: Terminal, stack: StackChoice): string {

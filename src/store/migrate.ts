@@ -53,6 +53,7 @@ export function v1ToV2(old: ProgressV1): ProgressV2 {
     time: {},
     days: [...days].sort(),
     marks: {},
+    labs: {},
   };
 }
 
@@ -81,6 +82,13 @@ export function v2ToV3(old: ProgressV2, now = new Date()): Progress {
   }
   const time: Progress["time"] = {};
   for (const [id, s] of Object.entries(old.time)) if (s > 0) time[id] = s;
+  const labs: Progress["labs"] = {};
+  for (const [id, l] of Object.entries(old.labs ?? {})) {
+    const checks: Progress["labs"][string]["checks"] = {};
+    for (const [c, r] of Object.entries(l.checks)) checks[c] = { passed: r.passed, at: fixDate(r.at, EPOCH) };
+    const passedAt = fixDate(l.passedAt, undefined);
+    labs[id] = { checks, lastRunAt: fixDate(l.lastRunAt, EPOCH), ...(passedAt ? { passedAt } : {}), ...(l.stack ? { stack: l.stack } : {}), ...(l.baseUrl ? { baseUrl: l.baseUrl } : {}) };
+  }
   const last = old.last && isDate(old.last.at) ? old.last : undefined;
   return {
     version: STORE_VERSION,
@@ -91,8 +99,8 @@ export function v2ToV3(old: ProgressV2, now = new Date()): Progress {
     time,
     days: old.days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
     marks,
-    labs: {},
-    ...(last ? { last: { ...last, at: last.at } } : {}),
+    labs,
+    ...(last ? { last } : {}),
   };
 }
 

@@ -37,9 +37,13 @@ const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "is not a day"));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const finite = v.pipe(v.number(), v.finite());
 
-/** Settings as formats 1 and 2 kept them, inside the progress file. */
+/** Settings as formats 1 and 2 kept them, inside the progress file (2 gained lab.baseUrl late). */
 const oldSettings = v.optional(
-  v.object({ stack: v.optional(v.fallback(v.optional(stackSchema), undefined)), color: v.optional(v.fallback(v.optional(colorSchema), undefined)) }),
+  v.object({
+    stack: v.optional(v.fallback(v.optional(stackSchema), undefined)),
+    color: v.optional(v.fallback(v.optional(colorSchema), undefined)),
+    lab: v.optional(v.fallback(v.optional(v.object({ baseUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))) })), undefined)),
+  }),
   {},
 );
 
@@ -89,6 +93,20 @@ export const progressV2Schema = v.object({
   time: v.optional(v.record(id, finite), {}),
   days: v.optional(v.array(v.pipe(v.string(), v.maxLength(40))), []),
   marks: v.optional(v.record(id, v.record(id, v.object({ status: v.picklist(["done", "learning", "skip"]), at: looseDate }))), {}),
+  /** Lab results, which format 2 gained late. */
+  labs: v.optional(
+    v.record(
+      id,
+      v.object({
+        checks: v.optional(v.record(id, v.object({ passed: v.boolean(), at: looseDate })), {}),
+        passedAt: v.optional(looseDate),
+        lastRunAt: looseDate,
+        stack: v.optional(v.fallback(v.optional(stackSchema), undefined)),
+        baseUrl: v.optional(text(2000)),
+      }),
+    ),
+    {},
+  ),
   last: v.optional(v.object({ kind: v.picklist(["lesson", "quiz", "review"]), module: id, section: v.optional(id), at: looseDate })),
 });
 
@@ -195,6 +213,8 @@ export type StoredCard = v.InferOutput<typeof cardSchema>;
 export type Mark = v.InferOutput<typeof markSchema>;
 export type QuestionSummary = v.InferOutput<typeof questionSummarySchema>;
 export type LabResult = v.InferOutput<typeof labSchema>;
+/** The name the labs code uses for one lab's results. */
+export type LabRecord = LabResult;
 export type StoredState = v.InferOutput<typeof stateSchema>;
 
 /**

@@ -29,8 +29,12 @@ describe("the content stamp", () => {
       "glossary.yaml",
       "modules/01-http-basics/lesson.md",
       "modules/01-http-basics/quiz.yaml",
+      "modules/01-http-basics/lab.yaml",
+      "modules/01-http-basics/solution.md",
       "modules/02-caching-basics/lesson.md",
       "modules/02-caching-basics/quiz.yaml",
+      "modules/02-caching-basics/lab.yaml",
+      "modules/02-caching-basics/solution.md",
       "faq/what-is-ttl.md",
       "faq/why-http.md",
     ]);
