@@ -23,6 +23,11 @@ function parseTimeout(value: string): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  // The version needs none of the commands: answer before building them.
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+    writeAll(1, `${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   let code: number = EXIT.ok;
   const program = new Command("api-architect")
     .description("An interactive tutor for backend API architecture, in your terminal.")

@@ -6,6 +6,15 @@ import { COMPILED_FORMAT, type CompiledCourse } from "./compiled.js";
 import { lex } from "./markdown.js";
 import type { Course } from "./model.js";
 
+/** Keeps `keep` of an object and lists the rest under "$lazy" (read later from another file). */
+function split<T extends object>(obj: T, keep: readonly string[]): [T, Record<string, unknown>] {
+  const stub: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) (keep.includes(k) ? stub : rest)[k] = v;
+  stub.$lazy = Object.keys(rest);
+  return [stub as T, rest];
+}
+
 export function writeCompiled(dir: string, root: string, course: Course, stamp: string): void {
   const portable: Course = {
     ...course,
@@ -14,18 +23,30 @@ export function writeCompiled(dir: string, root: string, course: Course, stamp: 
       const tokens = Object.fromEntries(m.sections.map((s) => [s.id, lex(s.markdown, s.line).tokens]));
       writeAtomic(join(dir, "lessons", `${m.id}.json`), JSON.stringify(tokens));
       writeAtomic(join(dir, "text", `${m.id}.json`), JSON.stringify(Object.fromEntries(m.sections.map((s) => [s.id, s.markdown]))));
+      // What questions say (prompts, options, explanations) is read when a question is shown.
+      const quiz = m.quiz.map((q) => split(q, ["id", "module", "type"]));
+      writeAtomic(join(dir, "quiz", `${m.id}.json`), JSON.stringify(quiz.map(([, rest]) => rest)));
       return {
         ...m,
         file: relative(root, m.file),
         lexed: `lessons/${m.id}.json`,
         sections: m.sections.map(({ id, title, line }) => ({ id, title, line }) as Course["modules"][number]["sections"][number]),
+        quiz: quiz.map(([stub]) => stub),
       };
     }),
     faq: course.faq.map((f) => {
       writeAtomic(join(dir, "faq", `${f.id}.json`), JSON.stringify(lex(f.markdown, f.bodyLine).tokens));
       return { ...f, file: relative(root, f.file), lexed: `faq/${f.id}.json` };
     }),
-    labs: course.labs.map((l) => ({ ...l, file: relative(root, l.file) })),
+    // A lab's steps, setup and solution are read when the lab is run or shown; what the roadmap
+    // and progress count (its checks' ids) stays.
+    labs: course.labs.map((l) => {
+      const checks = l.checks.map((c) => split(c, ["id", "title", "teaches"]));
+      const { checks: _, ...rest0 } = l;
+      const [stub, rest] = split({ ...rest0, file: relative(root, l.file) }, ["id", "title", "summary", "module", "moduleNumber", "stage", "file"]);
+      writeAtomic(join(dir, "labs", `${l.id}.json`), JSON.stringify({ lab: rest, checks: checks.map(([, r]) => r) }));
+      return { ...stub, checks: checks.map(([c]) => c) };
+    }),
     references: course.references.map((x) => {
       const tokens = Object.fromEntries(x.sections.map((s) => [s.id, lex(s.markdown, s.line).tokens]));
       writeAtomic(join(dir, "lessons", `ref-${x.id}.json`), JSON.stringify(tokens));
