@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs dist/main.cjs, the whole program in one bundle, through V8's code cache: the first run of
 // each command compiles the bundle and saves what V8 compiled in the cache folder; later runs read
-// it back instead of parsing again. The cache is keyed by the bundle's id, the Node version and
+// it back instead of parsing again. The build leaves caches for the common commands in dist/v8/
+// (used while the Node version matches). A cache is keyed by the bundle's id, the Node version and
 // the command, and is only an optimisation: if it cannot be read or written, nothing else changes.
 "use strict";
 const fs = require("node:fs");
@@ -43,11 +44,16 @@ try {
 }
 const cacheFile = id && path.join(cacheDir(), "v8", `${id}-${process.version}-${process.arch}-${command}-${onTerminal ? "tty" : "pipe"}.bin`);
 
+// The learner's own cache first; else the one the build made beside the bundle (for the Node
+// that built it), so that even the first run after installing need not compile everything.
 let cachedData;
-try {
-  if (cacheFile) cachedData = fs.readFileSync(cacheFile);
-} catch {
-  // No cache yet.
+for (const f of cacheFile ? [cacheFile, path.join(path.dirname(file), "v8", path.basename(cacheFile))] : []) {
+  try {
+    cachedData = fs.readFileSync(f);
+    break;
+  } catch {
+    // Not there.
+  }
 }
 const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 const script = new vm.Script(wrapper, { filename: file, cachedData });
@@ -55,7 +61,8 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) {
   process.once("exit", (code) => {
     // Only a run that went well is a fair sample of what the command compiles; the program may
     // also say that this run was not (a lesson rendered for the first time, say).
-    if (code !== 0 || globalThis[Symbol.for("api-architect.no-code-cache")]) return;
+    // (The build asks for every path to be kept: it primes the caches in dist/v8/.)
+    if (code !== 0 || (globalThis[Symbol.for("api-architect.no-code-cache")] && !process.env.API_ARCHITECT_PRIME_CACHE)) return;
     try {
       const data = script.createCachedData();
       // One folder at a time: a recursive mkdir can loop for ever (under /proc, for one).

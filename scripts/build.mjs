@@ -4,7 +4,9 @@
 // initialisers. highlight.js is cut down to the languages lessons show.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -166,3 +168,22 @@ cpSync(join(root, "node_modules/@seriousme/openapi-schema-validator/schemas"), j
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 renameSync(out, join(root, "dist"));
+
+// Code caches for the common commands, for bin/api-architect.js to use until the learner's own
+// exist. A lesson's cache comes from a first view, which renders it (a repeat view is already
+// fast; a first view is what needs the help). Made with this Node; another Node's V8 refuses them and compiles as usual.
+// (Output goes to a pipe, as in scripts and the bench; a terminal run makes its own cache.)
+if (!problems.length) {
+  const scratch = mkdtempSync(join(tmpdir(), "aa-build-"));
+  try {
+    const env = { ...process.env, API_ARCHITECT_CACHE_DIR: join(scratch, "cache"), API_ARCHITECT_CONFIG_DIR: join(scratch, "config"), NO_COLOR: "1", API_ARCHITECT_PRIME_CACHE: "1" };
+    for (const k of ["API_ARCHITECT_CONTENT", "NODE_OPTIONS", "FORCE_COLOR"]) delete env[k];
+    const commands = [["--help"], ["learn", "1", "--plain"], ["faq", "idempotency"], ["search", "idempotency", "key"], ["explain", "idempotency"], ["modules", "--json"], ["progress", "--json"], ["roadmap"]];
+    for (const args of commands) spawnSync(process.execPath, [join(root, "bin", "api-architect.js"), ...args], { env, stdio: ["ignore", "pipe", "ignore"], timeout: 60_000 });
+    cpSync(join(scratch, "cache", "v8"), join(root, "dist", "v8"), { recursive: true });
+  } catch {
+    // Only the first run of each command after a build is slower without them.
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -99,7 +99,8 @@ function folderInside(rootReal: string, rel: string): boolean {
  * course; "-" if missing; "out" for a link leading outside; "odd" for anything else.
  */
 function entry(rootReal: string, rel: string, folder: boolean): string {
-  const path = join(rootReal, rel);
+  // rel is built from checked names and "/": no need for path.join's normalising.
+  const path = `${rootReal}${sep}${rel}`;
   let st: Stats | undefined;
   try {
     st = lstatSync(path, { throwIfNoEntry: false });

@@ -3,8 +3,7 @@ import chalk from "chalk";
 import { highlightCode } from "./highlight.js";
 import { Marked, type Token, type Tokens } from "marked";
 import { markedTerminal } from "marked-terminal";
-import stringWidth from "fast-string-width";
-import { wrap } from "./text.js";
+import { textWidth as stringWidth, wrap } from "./text.js";
 import { codeGroups, lex, parseInfo } from "../content/markdown.js";
 import { STACK_LABELS, type Stack } from "../content/model.js";
 

@@ -1,5 +1,6 @@
 // Small text helpers that do not need the markdown stack.
 import { wrapAnsi } from "fast-wrap-ansi";
+import stringWidth from "fast-string-width";
 
 export function pad2(n: number): string {
   return String(n).padStart(2, "0");
@@ -60,7 +61,19 @@ function wrapLine(line: string, columns: number): string {
     rows[rows.length - 1] += word;
     rowLength += word.length;
   }
-  return rows.map((r) => r.replace(/ +$/, "")).join("\n");
+  return rows.map(trimSpacesEnd).join("\n");
+}
+
+/** The row without its trailing spaces (a regular expression backtracks over every run of them). */
+function trimSpacesEnd(row: string): string {
+  let end = row.length;
+  while (end && row.charCodeAt(end - 1) === 32) end--;
+  return end === row.length ? row : row.slice(0, end);
+}
+
+/** Columns a string takes: its length for one-column text, else what fast-string-width says. */
+export function textWidth(text: string): number {
+  return ONE_COLUMN.test(text) ? text.length : stringWidth(text);
 }
 
 /** fast-wrap-ansi's wrapWord(), for one-column text. */
