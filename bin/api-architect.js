@@ -6,6 +6,26 @@
 // the command, and is only an optimisation: if it cannot be read or written, nothing else changes.
 "use strict";
 const fs = require("node:fs");
+
+// The version is the package's: no need to load the program to say it.
+if (process.argv.length === 3 && (process.argv[2] === "--version" || process.argv[2] === "-v")) {
+  try {
+    fs.writeSync(1, `${require("../package.json").version}\n`);
+  } catch (e) {
+    // As the program says it (see src/main.ts): a reader that went away is not an error.
+    if (e.code !== "EPIPE") {
+      const why = e.code === "ENOSPC" ? "the disk is full (no space or no free inodes left)" : "it was closed or cannot be written to";
+      try {
+        fs.writeSync(2, `api-architect: cannot write the output: ${why}\n`);
+      } catch {
+        // Nowhere to say it: the exit code does.
+      }
+      process.exitCode = 1;
+    }
+  }
+  return;
+}
+
 const path = require("node:path");
 const vm = require("node:vm");
 const { createRequire } = require("node:module");
@@ -13,7 +33,8 @@ const { createRequire } = require("node:module");
 const file = path.join(__dirname, "..", "dist", "main.cjs");
 let source;
 try {
-  source = fs.readFileSync(file, "utf8");
+  // The build makes the bundle pure ASCII: Latin-1 reads it exactly, without UTF-8 decoding.
+  source = fs.readFileSync(file, "latin1");
 } catch {
   process.stderr.write("api-architect: the program is not built yet; run `npm install` (or `npm run build`) in its folder\n");
   process.exit(1);
@@ -55,8 +76,8 @@ for (const f of cacheFile ? [cacheFile, path.join(path.dirname(file), "v8", path
     // Not there.
   }
 }
-const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-const script = new vm.Script(wrapper, { filename: file, cachedData });
+// The file holds one function expression, CommonJS's module wrapper around the bundle.
+const script = new vm.Script(source, { filename: file, cachedData });
 if (cacheFile && (!cachedData || script.cachedDataRejected)) {
   process.once("exit", (code) => {
     // Only a run that went well is a fair sample of what the command compiles; the program may

@@ -138,9 +138,14 @@ for (const [file, contents] of Object.values(VENDOR)) {
 }
 // The bundle's identity, on its first line: the code cache is keyed by it, so a rebuilt bundle
 // never meets a cache made for another.
-const bundle = readFileSync(join(out, "main.cjs"), "utf8");
+// esbuild leaves a few characters outside ASCII (in regular expression literals); written as
+// \u escapes, which mean the same in strings, regular expressions and names, the bundle is pure
+// ASCII, and the launcher can read it as Latin-1 (no UTF-8 decoding).
+const bundle = readFileSync(join(out, "main.cjs"), "utf8").replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 const id = createHash("sha256").update(bundle).digest("hex").slice(0, 20);
-writeFileSync(join(out, "main.cjs"), `/*api-architect ${id}*/\n${bundle}`);
+// Written as the function the launcher calls (CommonJS's own wrapper), so that it compiles the
+// file's text as it is, without first copying it into a wrapper.
+writeFileSync(join(out, "main.cjs"), `/*api-architect ${id}*/\n(function (exports, require, module, __filename, __dirname) {${bundle}\n})`);
 // Compile the built-in course once, so commands read one JSON file instead of parsing and
 // validating every lesson on every run. Invalid content is reported and left uncompiled:
 // the CLI then reads the sources and shows the problems.
