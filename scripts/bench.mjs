@@ -50,7 +50,9 @@ function seedAnswers(env, count = 20_000) {
   const questions = [];
   for (const m of modules) {
     const original = course.modules.find((o) => m.id === o.id || m.id.startsWith(`${o.id}-copy`));
-    for (const q of original.quiz) questions.push([m.id, q.id, q.options]);
+    // What questions say is kept apart from course.json, in quiz/<module>.json, in quiz order.
+    const said = JSON.parse(readFileSync(join(root, "dist", "quiz", `${original.id}.json`), "utf8"));
+    original.quiz.forEach((q, i) => questions.push([m.id, q.id, said[i].options]));
   }
   const start = Date.now() - 365 * 86_400_000;
   const answers = [];
@@ -121,8 +123,19 @@ function once(c) {
   if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
-for (const c of timed) once(c); // warm the file cache
-for (let i = 0; i < runs; i++) for (const c of timed) times.get(c.id).push(once(c));
+for (const c of selected) once(c); // warm the file cache (and build what a first run builds)
+// Interleaved, in a different order each round: a case never always follows the same one (a
+// process that freed a lot of memory just before slows the next start).
+let seed = 7;
+const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+for (let i = 0; i < runs; i++) {
+  const order = timed.slice();
+  for (let j = order.length - 1; j > 0; j--) {
+    const k = Math.floor(random() * (j + 1));
+    [order[j], order[k]] = [order[k], order[j]];
+  }
+  for (const c of order) times.get(c.id).push(once(c));
+}
 
 // Peak memory, in a separate pass so the timing runs are not wrapped: GNU time's maximum
 // resident set size where it exists, else the child's own report through a preloaded hook.

@@ -36,16 +36,21 @@ describe("the index on disk", () => {
   it("gives, reading only the terms a query can reach, the same results and scores as the whole index", async () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
-    const { writeIndex, readTermIndex, indexFor } = await import("../src/search/cache.js");
+    const { writeIndex, readTermIndex, indexFor, openIndex } = await import("../src/search/cache.js");
     const dir = mkdtempSync(join(tmpdir(), "aa-index-"));
     try {
       writeIndex(dir, course, "abc123", index);
       const ti = readTermIndex(dir, "abc123")!;
       expect(ti).toBeDefined();
       const extra = ["idempotency key", "pagnation cursor", "jwt refresh token rotation", "n+1 query", "p99 latency", "x", "rate-limit", "OAUTH2 pkce"];
+      // As the search command opens it: the index's own texts give the snippets.
+      const opened = openIndex({ course, root: REAL_CONTENT, stamp: "abc123", cacheDirs: [dir] });
+      expect(opened.text).toBeDefined();
       for (const query of [...queries.map((q) => q.query), ...extra]) {
         const partial = { search: (q: string) => indexFor(ti, q).search(q) };
-        expect(search(partial, course, query, 10)).toEqual(search(index, course, query, 10));
+        const whole = search(index, course, query, 10);
+        expect(search(partial, course, query, 10)).toEqual(whole);
+        expect(search(opened, course, query, 10)).toEqual(whole);
       }
       // A different content stamp, or a damaged file, is never used.
       expect(readTermIndex(dir, "other")).toBeUndefined();

@@ -6,7 +6,9 @@
 //   search/offsets.bin   where each term's postings start in postings.bin (little-endian uint32);
 //   search/letters.bin   for each term, a bit per letter it holds (uint32), to rule out typo
 //                        matches without comparing the words;
-//   search/postings.bin  each term's postings, as minisearch serialises them (JSON).
+//   search/postings.bin  each term's postings, as minisearch serialises them (JSON);
+//   search/texts.bin     each document's plain text, by minisearch's short id, for snippets
+//   search/text-offsets.bin  (a hit's snippet then needs neither the lesson nor the markdown work).
 // A search reads the terms, works out which of them its words can match (the word itself, words
 // it starts, words within the typo distance), and reads only those postings. minisearch then runs
 // the query on an index of just those terms: every match it could make is there, and scoring
@@ -14,18 +16,18 @@
 // fraction of the reading. Restoring the whole index grew with the course; this grows with the
 // words searched for.
 import { closeSync, openSync, readSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { distance } from "fastest-levenshtein";
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions, type SearchResult } from "minisearch";
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from "minisearch";
 import { readRegularFile, writeAtomic } from "../files.js";
 import type { OpenedCourse } from "../content/course.js";
 import type { Course } from "../content/model.js";
-import type { SearchDoc } from "./documents.js";
-import { buildIndex, INDEX_OPTIONS } from "./engine.js";
+import { documents, type SearchDoc } from "./documents.js";
+import { buildIndex, INDEX_OPTIONS, type Searchable } from "./engine.js";
 
 const DIR = "search";
 /** Changes whenever the files' layout does. */
-export const INDEX_FORMAT = "terms-2";
+export const INDEX_FORMAT = "terms-3";
 
 interface Meta {
   format: string;
@@ -35,6 +37,10 @@ interface Meta {
 
 export function writeIndex(dir: string, course: Course, stamp: string, index = buildIndex(course)): void {
   const { index: entries, ...docs } = index.toJSON();
+  const textOf = new Map(documents(course).map((d) => [d.id, d.text]));
+  const texts = Array.from({ length: docs.nextId }, (_, short) => Buffer.from(textOf.get(String(docs.documentIds[short] ?? "")) ?? "", "utf8"));
+  const textOffsets = new Uint32Array(texts.length + 1);
+  texts.forEach((t, i) => (textOffsets[i + 1] = textOffsets[i]! + t.length));
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const chunks = entries.map(([, postings]) => Buffer.from(JSON.stringify(postings), "utf8"));
   const offsets = new Uint32Array(chunks.length + 1);
@@ -44,6 +50,8 @@ export function writeIndex(dir: string, course: Course, stamp: string, index = b
   writeAtomic(join(out, "offsets.bin"), Buffer.from(offsets.buffer));
   writeAtomic(join(out, "terms.txt"), entries.map(([term]) => term).join("\n"));
   writeAtomic(join(out, "letters.bin"), Buffer.from(Uint32Array.from(entries, ([term]) => letters(term)).buffer));
+  writeAtomic(join(out, "texts.bin"), Buffer.concat(texts));
+  writeAtomic(join(out, "text-offsets.bin"), Buffer.from(textOffsets.buffer));
   // Written last: a meta.json with this stamp means the other files are in place.
   const meta: Meta = { format: INDEX_FORMAT, stamp, docs };
   writeAtomic(join(out, "meta.json"), JSON.stringify(meta));
@@ -180,12 +188,38 @@ export function openTermIndex(source: OpenedCourse): TermIndex {
   return { meta: { format: INDEX_FORMAT, stamp: source.stamp, docs }, terms: entries.map(([t]) => t), postings: new Map(entries) };
 }
 
-/** Something to search: the term index, opened once, queried per search. */
-export interface Searchable {
-  search(query: string): SearchResult[];
+/** The plain text of a document from the index folder's texts, or undefined. */
+function textReader(ti: TermIndex): ((id: string) => string | undefined) | undefined {
+  if (ti.postings instanceof Map) return undefined;
+  const dir = dirname(ti.postings.file);
+  let offsets: Uint32Array | undefined;
+  let shortIds: Map<string, number> | undefined;
+  return (id) => {
+    try {
+      if (!offsets) {
+        const raw = readRegularFile(join(dir, "text-offsets.bin"), 64 << 20)!;
+        offsets = new Uint32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+        shortIds = new Map(Object.entries(ti.meta.docs.documentIds).map(([short, doc]) => [String(doc), Number(short)]));
+      }
+      const short = shortIds!.get(id);
+      if (short === undefined || short + 1 >= offsets.length) return undefined;
+      const buf = Buffer.allocUnsafe(offsets[short + 1]! - offsets[short]!);
+      const fd = openSync(join(dir, "texts.bin"), "r");
+      try {
+        readSync(fd, buf, 0, buf.length, offsets[short]!);
+      } finally {
+        closeSync(fd);
+      }
+      return buf.toString("utf8");
+    } catch {
+      return undefined;
+    }
+  };
 }
 
+/** Something to search: the term index, opened once, queried per search. */
 export function openIndex(source: OpenedCourse): Searchable {
   const ti = openTermIndex(source);
-  return { search: (query) => indexFor(ti, query).search(query) };
+  const text = textReader(ti);
+  return { search: (query) => indexFor(ti, query).search(query), ...(text ? { text } : {}) };
 }

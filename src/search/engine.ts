@@ -134,12 +134,24 @@ export function boundQuery(query: string): string {
     .join(" ");
 }
 
-export function search(index: { search(query: string): SearchResult[] }, course: Course, query: string, limit = 10): Hit[] {
+/**
+ * What can be searched: results for a query and, if it keeps them, each document's plain text
+ * (an index on disk does; otherwise the text is made again from the course).
+ */
+export interface Searchable {
+  search(query: string): SearchResult[];
+  text?(id: string): string | undefined;
+}
+
+export function search(index: Searchable, course: Course, query: string, limit = 10): Hit[] {
   const results = index.search(boundQuery(query)) as (SearchResult & Partial<SearchDoc>)[];
   const hits: Hit[] = [];
   for (const r of results.slice(0, limit)) {
     // Only the hits are turned back into text, for their snippets.
-    const doc = documentById(course, String(r.id));
+    const id = String(r.id);
+    const kept = index.text?.(id);
+    const doc: SearchDoc | undefined =
+      kept !== undefined && r.kind ? { id, kind: r.kind, module: r.module, section: r.section, title: r.title ?? "", headings: "", text: kept } : documentById(course, id);
     if (!doc) continue; // the index is older than the course; should not happen with stamps
     hits.push({
       kind: doc.kind,
