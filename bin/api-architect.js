@@ -30,7 +30,9 @@ const path = require("node:path");
 const vm = require("node:vm");
 const { createRequire } = require("node:module");
 
-const file = path.join(__dirname, "..", "dist", "main.cjs");
+// A bare --help needs only the command line's definition: help.cjs, the program without its commands.
+const help = process.argv.length === 3 && (process.argv[2] === "--help" || process.argv[2] === "-h");
+const file = path.join(__dirname, "..", "dist", help ? "help.cjs" : "main.cjs");
 let source;
 try {
   // The build makes the bundle pure ASCII: Latin-1 reads it exactly, without UTF-8 decoding.
@@ -54,7 +56,7 @@ const id = /^\/\*api-architect ([0-9a-f]+)\*\//.exec(source)?.[1];
 const args = process.argv.slice(2);
 const first = args.find((a) => !a.startsWith("-"));
 const meta = args.some((a) => /^(-v|--version|-h|--help)$/.test(a)) && (!first || args.indexOf(first) > args.findIndex((a) => a.startsWith("-")));
-const command = meta ? "meta" : first === undefined ? "home" : /^[a-z]{2,12}$/.test(first) ? first : "other";
+const command = help ? "help" : meta ? "meta" : first === undefined ? "home" : /^[a-z]{2,12}$/.test(first) ? first : "other";
 // Terminals and pipes take different paths through a command (screens or plain text). fstat, not
 // process.stdout: making the stream would load more than the whole of --version needs.
 let onTerminal = false;

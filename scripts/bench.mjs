@@ -43,6 +43,8 @@ const run = (args, env) => spawnSync(process.execPath, [bin, ...args], { env, st
 /**
  * 20,000 answers spread over a year, across every question of the course, imported the way a
  * learner would bring them in. The 10x course's questions are the real course's under new ids.
+ * Sent as a format 1 store (answers only), so that the import's migration replays them into
+ * review cards as a learner's own answers would have made them.
  */
 function seedAnswers(env, count = 20_000) {
   const course = JSON.parse(readFileSync(join(root, "dist", "course.json"), "utf8")).course;
@@ -62,7 +64,7 @@ function seedAnswers(env, count = 20_000) {
     answers.push({ module, question, choice: options.find((o) => o.correct === correct).text, correct, at: new Date(start + i * 1_500_000).toISOString(), rating: correct ? 3 : 1, source: "quiz" });
   }
   const file = join(work, `answers-${env.API_ARCHITECT_CONTENT ? "10x" : "1x"}.json`);
-  writeFileSync(file, JSON.stringify({ format: "api-architect-progress", version: 1, exportedAt: new Date().toISOString(), progress: { version: 2, answers } }));
+  writeFileSync(file, JSON.stringify({ format: "api-architect-progress", version: 1, exportedAt: new Date().toISOString(), progress: { version: 1, answers } }));
   const r = run(["progress", "import", file, "--yes"], env);
   if (r.status !== 0) throw new Error(`seeding answers failed: ${r.stderr}`);
   const check = JSON.parse(run(["progress", "--json"], env).stdout);

@@ -100,10 +100,10 @@ const highlightLanguages = {
 // Build beside dist/ and swap it in, so a running binary never sees a half-written bundle.
 const out = join(root, `dist.tmp-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
-await build({
+const program = (outfile, plugins = []) => ({
   absWorkingDir: root,
   entryPoints: ["src/main.ts"],
-  outfile: join(out, "main.cjs"),
+  outfile,
   bundle: true,
   format: "cjs",
   platform: "node",
@@ -116,8 +116,24 @@ await build({
   // import() of a vendor file becomes require(): the bundle runs as a script, with no module loader.
   supported: { "dynamic-import": false },
   banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [highlightLanguages, unusedRendererParts, vendorExternal, noEditorPrompt, noChildProcess, noColorDetection],
+  plugins: [...plugins, highlightLanguages, unusedRendererParts, vendorExternal, noEditorPrompt, noChildProcess, noColorDetection],
 });
+await build(program(join(out, "main.cjs")));
+
+// `api-architect --help` needs only the command line's definition: help.cjs is the same program
+// with every command's code left out (cli.ts imports each command when it runs), a tenth of the
+// size, which the launcher runs for a bare --help.
+const commandsLeftOut = {
+  name: "commands-left-out",
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === "dynamic-import" && /[\\/]src[\\/]cli\.ts$/.test(args.importer) ? { path: args.path, namespace: "left-out" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({ contents: "module.exports = {};", loader: "js" }));
+  },
+};
+await build(program(join(out, "help.cjs"), [commandsLeftOut]));
+
 for (const [file, contents] of Object.values(VENDOR)) {
   await build({
     absWorkingDir: root,
@@ -136,16 +152,17 @@ for (const [file, contents] of Object.values(VENDOR)) {
     plugins: [highlightLanguages],
   });
 }
-// The bundle's identity, on its first line: the code cache is keyed by it, so a rebuilt bundle
-// never meets a cache made for another.
+// The build's identity, on each bundle's first line: code caches are keyed by it, so a rebuilt
+// program never meets a cache made for another.
 // esbuild leaves a few characters outside ASCII (in regular expression literals); written as
-// \u escapes, which mean the same in strings, regular expressions and names, the bundle is pure
-// ASCII, and the launcher can read it as Latin-1 (no UTF-8 decoding).
-const bundle = readFileSync(join(out, "main.cjs"), "utf8").replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-const id = createHash("sha256").update(bundle).digest("hex").slice(0, 20);
+// \u escapes, which mean the same in strings, regular expressions and names, the bundles are pure
+// ASCII, and the launcher can read them as Latin-1 (no UTF-8 decoding).
+const ascii = (file) => readFileSync(join(out, file), "utf8").replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const bundles = { "main.cjs": ascii("main.cjs"), "help.cjs": ascii("help.cjs") };
+const id = createHash("sha256").update(bundles["main.cjs"]).update(bundles["help.cjs"]).digest("hex").slice(0, 20);
 // Written as the function the launcher calls (CommonJS's own wrapper), so that it compiles the
 // file's text as it is, without first copying it into a wrapper.
-writeFileSync(join(out, "main.cjs"), `/*api-architect ${id}*/\n(function (exports, require, module, __filename, __dirname) {${bundle}\n})`);
+for (const [file, code] of Object.entries(bundles)) writeFileSync(join(out, file), `/*api-architect ${id}*/\n(function (exports, require, module, __filename, __dirname) {${code}\n})`);
 // Compile the built-in course once, so commands read one JSON file instead of parsing and
 // validating every lesson on every run. Invalid content is reported and left uncompiled:
 // the CLI then reads the sources and shows the problems.

@@ -1,5 +1,6 @@
 // What the learner has done, derived from the store and the course. Pure: no I/O; the time is an
 // argument so tests can fix it.
+import { byCodePoint } from "../order.js";
 import type { Course, Module, Question, Stage } from "../content/model.js";
 import { slugify } from "../content/slug.js";
 import { cardKey, localDay, type Mark, type StoredState } from "../store/schema.js";
@@ -195,11 +196,11 @@ export function dueCards(course: Course, p: Progress, now = new Date(), moduleId
       .map((q) => ({ question: q, card: p.cards[cardKey(m.id, q.id)] }))
       .filter((x) => x.card && isDue(x.card, now))
       .map((x) => ({ question: x.question, due: x.card!.due }))
-      .sort((a, b) => a.due.localeCompare(b.due));
+      .sort((a, b) => byCodePoint(a.due, b.due));
     if (list.length) byModule.set(m.id, list);
   }
   const out: DueCard[] = [];
-  const queues = [...byModule.values()].sort((a, b) => a[0]!.due.localeCompare(b[0]!.due));
+  const queues = [...byModule.values()].sort((a, b) => byCodePoint(a[0]!.due, b[0]!.due));
   while (queues.some((q) => q.length)) for (const q of queues) if (q.length) out.push(q.shift()!);
   return out;
 }
@@ -256,7 +257,7 @@ export function stats(course: Course, p: Progress, now = new Date()): Stats {
   const misses = new Map<string, number>();
   for (const [key, q] of Object.entries(p.questions)) if (q.misses && questions.has(key)) misses.set(key, q.misses);
   const mostMissed = [...misses.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]))
     .slice(0, 5)
     .map(([key, n]) => {
       const q = questions.get(key)!;

@@ -1,5 +1,6 @@
 // Progress export and import: one versioned document, and a merge that never loses a record.
 // Pure.
+import { byCodePoint } from "../order.js";
 import * as v from "valibot";
 import { answerKey, migrateProgress } from "../store/migrate.js";
 import { STORE_VERSION, type Progress } from "../store/schema.js";
@@ -68,7 +69,7 @@ export function merge(base: Progress, incoming: Progress): { result: Progress; s
     result.answers.push(a);
     summary.answers++;
   }
-  result.answers.sort((a, b) => a.at.localeCompare(b.at));
+  result.answers.sort((a, b) => byCodePoint(a.at, b.at));
 
   for (const [key, card] of Object.entries(incoming.cards)) {
     const mine = result.cards[key];

@@ -1,5 +1,6 @@
 // Brings a progress file of any earlier format up to the current one. Each step is a pure
 // function from one format to the next, tested on its own.
+import { byCodePoint } from "../order.js";
 import * as v from "valibot";
 import { rate, gradingOf } from "../learn/schedule.js";
 import { summarizeAll } from "../learn/record.js";
@@ -36,7 +37,7 @@ function fixDate(s: string | undefined, fallback: string | undefined): string | 
 export function v1ToV2(old: ProgressV1): ProgressV2 {
   const readable = (at: string) => fixDate(at, undefined) !== undefined;
   // Answers with unreadable dates stay in the log but cannot be scheduled.
-  const answers = old.answers.filter((a) => readable(a.at)).sort((a, b) => a.at.localeCompare(b.at));
+  const answers = old.answers.filter((a) => readable(a.at)).sort((a, b) => byCodePoint(a.at, b.at));
   const cards: ProgressV2["cards"] = {};
   for (const a of answers) {
     const key = cardKey(a.module, a.question);
@@ -94,7 +95,7 @@ export function v2ToV3(old: ProgressV2, now = new Date()): Progress {
     version: STORE_VERSION,
     settings: { ...old.settings },
     lessons,
-    answers: old.answers.map((a) => ({ ...a, at: fixDate(a.at, EPOCH) })).sort((a, b) => a.at.localeCompare(b.at)),
+    answers: old.answers.map((a) => ({ ...a, at: fixDate(a.at, EPOCH) })).sort((a, b) => byCodePoint(a.at, b.at)),
     cards,
     time,
     days: old.days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
@@ -116,7 +117,7 @@ export function foldLog(lines: readonly Answer[]): Answer[] {
     if (prev && !a.rerated) continue; // the same answer twice: keep the first
     byKey.set(answerKey(a), prev ? { ...prev, rating: answer.rating } : answer);
   }
-  return [...byKey.values()].sort((a, b) => a.at.localeCompare(b.at));
+  return [...byKey.values()].sort((a, b) => byCodePoint(a.at, b.at));
 }
 
 /** The state file's content for a whole store: answers summed up per question. */

@@ -87,6 +87,22 @@ describe("a cache folder that cannot be used", () => {
   });
 });
 
+describe("the launcher's short paths", () => {
+  it("a bare --help (help.cjs, the program without its commands) says what the whole program says", () => {
+    const short = cli(["--help"], env);
+    const whole = cli(["--no-color", "--help"], env); // more than one argument: main.cjs
+    expect(short.status).toBe(0);
+    expect(short.stdout).toBe(whole.stdout);
+    expect(short.stdout).toContain("Usage: api-architect");
+    expect(cli(["-h"], env).stdout).toBe(whole.stdout);
+  });
+  it("--version (from package.json) says what the program says", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(cli(["--version"], env).stdout).toBe(`${pkg.version}\n`);
+    expect(cli(["--no-color", "--version"], env).stdout).toBe(`${pkg.version}\n`);
+  });
+});
+
 describe("the V8 code cache", () => {
   const config = () => {
     const r = cli(["config", "list"], env);
@@ -109,7 +125,7 @@ describe("the V8 code cache", () => {
     config();
     const id = /^\/\*api-architect ([0-9a-f]+)\*\//.exec(readFileSync(join(ROOT, "dist", "main.cjs"), "utf8"))![1];
     const primed = readdirSync(join(ROOT, "dist", "v8"));
-    for (const command of ["learn", "search", "faq", "modules", "progress", "roadmap", "explain", "meta"]) expect(primed).toContain(`${id}-${process.version}-${process.arch}-${command}-pipe.bin`);
+    for (const command of ["learn", "search", "faq", "modules", "progress", "roadmap", "explain", "help"]) expect(primed).toContain(`${id}-${process.version}-${process.arch}-${command}-pipe.bin`);
     for (const f of [...primed, ...readdirSync(join(cache(), "v8"))]) expect(f.startsWith(`${id}-${process.version}-`)).toBe(true);
   });
 
