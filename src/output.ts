@@ -46,7 +46,8 @@ export function writeAll(fd: 1 | 2, text: string): void {
       off += writeSync(fd, buf, off, buf.length - off);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-      Atomics.wait(pause, 0, 0, 2);
+      // The reader has not caught up: wait a moment (a fifth of a millisecond) and try again.
+      Atomics.wait(pause, 0, 0, 0.2);
     }
   }
 }
