@@ -33,7 +33,7 @@ const unusedRendererParts = {
 
 // Libraries that only some runs need, each in its own file in dist/vendor/, required when first
 // used: zod, yaml and ajv read and check course sources (validate, or a course not yet
-// compiled), the OpenAPI parser and validator serve labs and validate, cli-highlight colours
+// compiled), the OpenAPI validator serves labs and validate, cli-highlight colours
 // code. Kept out of main.cjs, they cost the other runs nothing.
 //   import specifier → [vendor file, what it exports]
 const VENDOR = {
@@ -42,13 +42,12 @@ const VENDOR = {
   "cli-highlight": ["cli-highlight", 'module.exports = require("cli-highlight");'],
   // ajv-formats works on ajv's own code generator, so both live in one file.
   "ajv/dist/2020.js": ["ajv", 'module.exports = require("ajv/dist/2020.js"); Object.defineProperty(module.exports, "__formats", { value: require("ajv-formats") });'],
-  "@readme/openapi-parser": ["openapi-parser", 'module.exports = require("@readme/openapi-parser");'],
   "@seriousme/openapi-schema-validator": ["openapi-schema-validator", 'module.exports = require("@seriousme/openapi-schema-validator");'],
 };
 const vendorExternal = {
   name: "vendor-external",
   setup(b) {
-    b.onResolve({ filter: /^(zod|yaml|cli-highlight|ajv\/dist\/2020(\.js)?|ajv-formats|@readme\/openapi-parser|@seriousme\/openapi-schema-validator)$/ }, (args) => {
+    b.onResolve({ filter: /^(zod|yaml|cli-highlight|ajv\/dist\/2020(\.js)?|ajv-formats|@seriousme\/openapi-schema-validator)$/ }, (args) => {
       if (args.importer.includes("node_modules")) return undefined;
       if (args.path === "ajv-formats") return { path: "ajv-formats", namespace: "vendor-proxy" };
       const [file] = VENDOR[args.path.replace(/^ajv\/dist\/2020$/, "ajv/dist/2020.js")];
