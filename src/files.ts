@@ -90,6 +90,24 @@ export function readRegularFile(path: string, maxBytes: number): Buffer | undefi
   }
 }
 
+/** A JSON file read as readRegularFile reads: its data, or why there is none. */
+export type JsonFile = { kind: "ok"; data: unknown } | { kind: "missing" } | { kind: "unusable"; problem: string } | { kind: "invalid"; problem: string };
+
+export function readJsonFile(path: string, maxBytes: number): JsonFile {
+  let buf: Buffer | undefined;
+  try {
+    buf = readRegularFile(path, maxBytes);
+  } catch (e) {
+    return { kind: "unusable", problem: describeError(e) };
+  }
+  if (!buf) return { kind: "missing" };
+  try {
+    return { kind: "ok", data: JSON.parse(buf.toString("utf8")) };
+  } catch {
+    return { kind: "invalid", problem: "it is not valid JSON" };
+  }
+}
+
 export function formatBytes(n: number): string {
   return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : n >= 1 << 10 ? `${Math.round(n / (1 << 10))} KB` : `${n} bytes`;
 }

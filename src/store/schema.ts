@@ -51,15 +51,19 @@ const oldSettings = v.optional(
 
 const looseDate = v.pipe(v.string(), v.minLength(1), v.maxLength(100), v.transform(stripControls));
 const oldLesson = v.object({ section: id, updatedAt: looseDate, completedAt: v.optional(looseDate) });
-const oldAnswer = v.object({
+/** One answer, from a quiz or a review: also the card's review log entry. */
+const answerEntries = <D extends v.GenericSchema<unknown, string>>(dateSchema: D) => ({
   module: id,
   question: id,
+  /** The text of the option picked: options are shuffled, so positions mean nothing. */
   choice: text(2000),
   correct: v.boolean(),
-  at: looseDate,
+  at: dateSchema,
+  /** FSRS rating given: 1 again, 2 hard, 3 good, 4 easy. */
   rating: v.optional(v.picklist([1, 2, 3, 4])),
   source: v.optional(v.picklist(["quiz", "review"])),
 });
+const oldAnswer = v.object(answerEntries(looseDate));
 
 /** Format 1 (api-architect 0.1): lessons, answers, settings. Strict, so an export is not taken for one. */
 export const progressV1Schema = v.strictObject({
@@ -70,18 +74,21 @@ export const progressV1Schema = v.strictObject({
   last: v.optional(v.object({ kind: v.picklist(["lesson", "quiz"]), module: id, section: v.optional(id), at: looseDate })),
 });
 
-const oldCard = v.object({
-  due: looseDate,
-  stability: finite,
-  difficulty: finite,
-  elapsed_days: finite,
-  scheduled_days: finite,
-  learning_steps: finite,
-  reps: finite,
-  lapses: finite,
-  state: v.picklist([0, 1, 2, 3]),
-  last_review: v.optional(looseDate),
-});
+/** What FSRS needs to schedule a question (ts-fsrs's Card, dates as ISO strings). */
+const cardOf = <D extends v.GenericSchema<unknown, string>>(dateSchema: D) =>
+  v.object({
+    due: dateSchema,
+    stability: finite,
+    difficulty: finite,
+    elapsed_days: finite,
+    scheduled_days: finite,
+    learning_steps: finite,
+    reps: finite,
+    lapses: finite,
+    state: v.picklist([0, 1, 2, 3]),
+    last_review: v.optional(dateSchema),
+  });
+const oldCard = cardOf(looseDate);
 
 /** Format 2: format 1 plus FSRS cards, time, activity days and skill marks; the log inside. */
 export const progressV2Schema = v.object({
@@ -112,34 +119,13 @@ export const progressV2Schema = v.object({
 
 // ---- Format 3.
 
-/** One answer, from a quiz or a review: also the card's review log entry. */
 export const answerSchema = v.object({
-  module: id,
-  question: id,
-  /** The text of the option picked: options are shuffled, so positions mean nothing. */
-  choice: text(2000),
-  correct: v.boolean(),
-  at: date,
-  /** FSRS rating given: 1 again, 2 hard, 3 good, 4 easy. */
-  rating: v.optional(v.picklist([1, 2, 3, 4])),
-  source: v.optional(v.picklist(["quiz", "review"])),
+  ...answerEntries(date),
   /** Set on a log line that changes the rating of the earlier line for the same answer. */
   rerated: v.optional(v.literal(true)),
 });
 
-/** What FSRS needs to schedule a question (ts-fsrs's Card, dates as ISO strings). */
-export const cardSchema = v.object({
-  due: date,
-  stability: finite,
-  difficulty: finite,
-  elapsed_days: finite,
-  scheduled_days: finite,
-  learning_steps: finite,
-  reps: finite,
-  lapses: finite,
-  state: v.picklist([0, 1, 2, 3]),
-  last_review: v.optional(date),
-});
+export const cardSchema = cardOf(date);
 
 /** Every answer to one question, summed up: what mastery and the statistics need. */
 export const questionSummarySchema = v.object({

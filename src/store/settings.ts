@@ -5,7 +5,7 @@ import * as v from "valibot";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
-import { describeError, readRegularFile } from "../files.js";
+import { readJsonFile } from "../files.js";
 import { shown } from "../escape.js";
 import { resolveStack } from "../learn/resolve.js";
 import type { Stack } from "../content/model.js";
@@ -50,19 +50,9 @@ export type LoadedSettings =
 
 /** settings.json as it is on disk. Reads only a regular file, at most 1 MB. */
 export function loadSettingsFile(path: string): LoadedSettings {
-  let buf: Buffer | undefined;
-  try {
-    buf = readRegularFile(path, 1 << 20);
-  } catch (e) {
-    return { kind: "unusable", problem: describeError(e) };
-  }
-  if (!buf) return { kind: "missing" };
-  let data: unknown;
-  try {
-    data = JSON.parse(buf.toString("utf8"));
-  } catch {
-    return { kind: "invalid", problem: "it is not valid JSON" };
-  }
+  const file = readJsonFile(path, 1 << 20);
+  if (file.kind !== "ok") return file;
+  const data = file.data;
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === "number" && version > SETTINGS_VERSION) return { kind: "newer" };
   const settings = parseSettings(data);

@@ -17,7 +17,7 @@ import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { storeDir } from "../paths.js";
 import { CliError, EXIT } from "../errors.js";
-import { describeError, FileProblem, makeFolders, readRegularFile, writeAtomic } from "../files.js";
+import { describeError, makeFolders, readJsonFile, writeAtomic } from "../files.js";
 import { escapeControls } from "../escape.js";
 import { warn } from "../output.js";
 import { applyAnswer } from "../learn/record.js";
@@ -47,19 +47,9 @@ type Loaded =
   | { kind: "unusable"; problem: string };
 
 function loadState(path: string): Loaded {
-  let buf: Buffer | undefined;
-  try {
-    buf = readRegularFile(path, MAX_STATE_BYTES);
-  } catch (e) {
-    return { kind: "unusable", problem: e instanceof FileProblem ? e.message : describeError(e) };
-  }
-  if (!buf) return { kind: "missing" };
-  let data: unknown;
-  try {
-    data = JSON.parse(buf.toString("utf8"));
-  } catch {
-    return { kind: "invalid", problem: "it is not valid JSON" };
-  }
+  const file = readJsonFile(path, MAX_STATE_BYTES);
+  if (file.kind !== "ok") return file;
+  const data = file.data;
   const r = migrateProgress(data);
   if (r.kind === "invalid") return { kind: "invalid", problem: `it does not look like an api-architect progress file (${r.problem})` };
   return r;
