@@ -153,6 +153,10 @@ export interface Line {
   offset: number;
   /** Lines to repeat above this one when its block began on an earlier page (a table's head, a code caption). */
   sticky?: string[];
+  /** A rule between table rows: not needed right under a repeated head. */
+  rule?: boolean;
+  /** Continues the line above (a table row's second line, a wrapped code line): a page should not start here. */
+  cont?: boolean;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -181,8 +185,15 @@ export function markdownLayout(o: RenderOptions): (tokens: Token[]) => Line[] {
       // A code block's caption (when it has one) is its first line; a table's head is its first lines.
       const stickyFrom = headLines ?? (caption ? 1 : Infinity);
       const sticky = headLines ? lines.slice(0, headLines) : caption ? [caption] : undefined;
+      const plain = lines.map((l) => l.replace(STYLE, ""));
       lines.forEach((l, i) => {
-        out.push({ text: l, block, offset, ...(sticky && i >= stickyFrom ? { sticky } : {}) });
+        const line: Line = { text: l, block, offset, ...(sticky && i >= stickyFrom ? { sticky } : {}) };
+        if (headLines && i >= headLines) {
+          if (/^[├└+]/.test(plain[i]!)) line.rule = true;
+          else if (!/^[├┌└+]/.test(plain[i - 1]!)) line.cont = true;
+        }
+        if (token.type === "code" && /^(│ | {2})↪ /.test(plain[i]!)) line.cont = true;
+        out.push(line);
         offset += visibleChars(l);
       });
       block++;
@@ -225,6 +236,11 @@ function terminalMarked(o: RenderOptions): { marked: Marked; meta: BlockMeta } {
       code: (token: Tokens.Code) => renderCode(token, o, meta),
       list(token: Tokens.List) {
         return renderList(this.parser as unknown as Parser, token, o.width - 2, o);
+      },
+      paragraph(token: Tokens.Paragraph) {
+        // Wrapped here rather than by marked-terminal, whose reflow breaks lines at colour codes.
+        const inline = unprotect(this.parser.parseInline(token.tokens)).replace(/\s*\n\s*/g, " ");
+        return `${wrap(inline, o.width)}\n\n`;
       },
       text(token: Tokens.Text | Tokens.Escape) {
         // Block-level text (tight list items) carries inline tokens marked-terminal would print raw.

@@ -18,7 +18,7 @@ export async function modulesScreen(sc: ScreenContext, route: Extract<Route, { t
       const lesson = s.read ? "read" : s.started ? `section ${s.sectionIndex + 1} of ${m.sections.length}` : "";
       const quiz = stopped ? `quiz stopped at question ${stopped.next} of ${stopped.total}` : s.passed ? "quiz passed" : s.answered ? `quiz ${s.correct}/${m.quiz.length}` : "";
       const hint = (route.purpose === "quiz" ? [quiz || "quiz not taken", lesson && `lesson ${lesson}`] : [lesson, quiz]).filter(Boolean).join(" · ");
-      return { label: `${pad2(m.number)}  ${m.title}`, hint, value: m, description: m.summary, mark: s.read ? "✓" : s.started ? "…" : " " };
+      return { label: `${pad2(m.number)}  ${m.title}`, hint, value: m, description: m.summary, mark: s.read ? "✓" : s.started ? "…" : "·" };
     });
     const title = route.purpose === "quiz" ? "Quiz on which module?" : "Which module?";
     const picked = await sc.ui.show(

@@ -132,8 +132,8 @@ async function jump(sc: ScreenContext, m: Module, index: number): Promise<number
   const items: Entry<number | undefined>[] = m.sections.map((s, i) => ({
     label: `${String(i + 1).padStart(2)}. ${s.title}`,
     value: i,
-    mark: i === index ? "▸" : seen.has(s.id) ? "✓" : " ",
-    hint: i === index ? "you are here" : seen.has(s.id) ? "" : "not read yet",
+    mark: i === index ? "▸" : seen.has(s.id) ? "✓" : "·",
+    hint: i === index ? "you are here" : undefined,
   }));
   return sc.ui.show(
     new ListView<number | undefined>({

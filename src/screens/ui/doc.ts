@@ -125,7 +125,9 @@ export class DocView<T> implements View<T> {
     }
     this.top = Math.min(this.top, this.maxTop(rows));
     const sticky = this.stickyAt(this.top);
-    const body = this.lines.slice(this.top, this.top + this.shown(this.top, rows)).map((l) => l.text);
+    // Right under a repeated table head, the rule between rows would be drawn twice.
+    const from = sticky.length && this.lines[this.top]?.rule ? this.top + 1 : this.top;
+    const body = this.lines.slice(from, this.top + this.shown(this.top, rows)).map((l) => l.text);
     const state = this.state(rows);
     if (state.atEnd && !this.endSeen) {
       this.endSeen = true;
@@ -145,7 +147,10 @@ export class DocView<T> implements View<T> {
     const backward = k.name === "b" || k.name === "p" || is.pageUp(k);
     if (forward) {
       if (state.atEnd) return this.o.forward !== undefined && !is.pageDown(k) ? { done: this.o.forward } : undefined;
-      this.top = Math.min(this.maxTop(rows), this.top + this.shown(this.top, rows));
+      let next = this.top + this.shown(this.top, rows);
+      // Start the next page at the start of a table row or a code line, not in its middle.
+      for (let t = next; t > this.top + 1 && this.lines[t]?.cont; t--) if (!this.lines[t - 1]?.cont) next = t - 1;
+      this.top = Math.min(this.maxTop(rows), next);
     } else if (backward) {
       if (state.atStart) return this.o.backward !== undefined && !is.pageUp(k) ? { done: this.o.backward } : undefined;
       let t = this.top;
