@@ -45,16 +45,43 @@ function parseLimit(value: string): number {
   return n;
 }
 
-/** "Examples:" under a command's help. */
-function examples(...lines: [string, string][]): string {
-  const width = Math.max(...lines.map(([c]) => c.length)) + 2;
-  return `\nExamples:\n${lines.map(([c, w]) => `  ${c.padEnd(width)}${w}`.trimEnd()).join("\n")}`;
+/** Words wrapped to `width`, continuation lines indented by `indent` (no library: --help stays light). */
+function wrapWords(text: string, width: number, indent: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = " ".repeat(indent) + word;
+    } else line = line ? `${line}${line.trim() ? " " : ""}${word}` : word;
+  }
+  return [...lines, line].join("\n");
+}
+
+/** A two-column block of help ("Examples:", "Environment:") that fits `width`. */
+function helpTable(title: string, rows: [string, string][], width: number): string {
+  const left = Math.max(...rows.map(([c]) => c.length)) + 2;
+  const body = rows.map(([c, w]) => {
+    if (!w) return `  ${c}`;
+    // Side by side when the description has room; otherwise under the command, indented.
+    if (width - 2 - left >= 24) return `  ${c.padEnd(left)}${wrapWords(w, width - 2 - left, 2 + left)}`;
+    return `  ${c}\n      ${wrapWords(w, width - 6, 6)}`;
+  });
+  return `\n${title}\n${body.join("\n")}`;
+}
+
+let helpColumns = () => 80;
+
+/** "Examples:" under a command's help, fitted to the terminal when the help is shown. */
+function examples(...lines: [string, string][]): () => string {
+  return () => helpTable("Examples:", lines, helpColumns());
 }
 
 export async function run(argv: string[], deps: RunOptions = {}): Promise<number> {
   const io = deps.io ?? processIo();
   const invoke: Invoke = deps.invoke ?? (async (name, args) => (await COMMANDS[name]!())(...args));
   const columns = () => (io.stdout.isTTY && io.stdout.columns) || Number(io.env.COLUMNS) || 80;
+  helpColumns = columns;
   let code: number = EXIT.ok;
   const program = new Command("api-architect")
     .description("An interactive tutor for backend API architecture, in your terminal.")
@@ -64,6 +91,8 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     .option("--no-pager", "print long output straight out, without a pager")
     .usage("[options] [command]")
     .showSuggestionAfterError(true)
+    // Wrap descriptions even in a narrow terminal (commander stops wrapping under 40 columns).
+    .configureHelp({ minWidthToWrap: 16 })
     .exitOverride()
     .configureOutput({
       writeOut: (str) => void io.stdout.write(str),
@@ -80,24 +109,30 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     })
     .addHelpText(
       "after",
-      `${examples(
-        ["api-architect", "open the home menu"],
-        ["api-architect learn 1", "read module 01 in your stack"],
-        ["api-architect learn 1 --plain", "print a lesson as plain text"],
-        ["api-architect learn security", "open a module by a word of its id"],
-        ["api-architect quiz api-fundamentals", "take a module's quiz"],
-        ["api-architect faq jwt", "find an FAQ answer"],
-        ["api-architect search cursor pagination", "search the whole course"],
-        ["api-architect explain hateoas", "a glossary entry"],
-        ["api-architect config set stack python", "show code in Python"],
-        ["api-architect help learn", "help for one command"],
-      )}
-
-Environment:
-  API_ARCHITECT_CONFIG_DIR   where progress is stored (default: your OS config directory)
-  API_ARCHITECT_CONTENT      read the course from another folder (for content authors)
-  API_ARCHITECT_PAGER, PAGER the pager for long output (default: less -FRX)
-  NO_COLOR                   disable colour`,
+      () =>
+        examples(
+          ["api-architect", "open the home menu"],
+          ["api-architect learn 1", "read module 01 in your stack"],
+          ["api-architect learn 1 --plain", "print a lesson as plain text"],
+          ["api-architect learn security", "open a module by a word of its id"],
+          ["api-architect quiz api-fundamentals", "take a module's quiz"],
+          ["api-architect faq jwt", "find an FAQ answer"],
+          ["api-architect search cursor pagination", "search the whole course"],
+          ["api-architect explain hateoas", "a glossary entry"],
+          ["api-architect config set stack python", "show code in Python"],
+          ["api-architect help learn", "help for one command"],
+        )() +
+        "\n" +
+        helpTable(
+          "Environment:",
+          [
+            ["API_ARCHITECT_CONFIG_DIR", "where progress is stored (default: your OS config directory)"],
+            ["API_ARCHITECT_CONTENT", "read the course from another folder (for content authors)"],
+            ["API_ARCHITECT_PAGER, PAGER", "the pager for long output (default: less -FRX; cat for none)"],
+            ["NO_COLOR", "disable colour"],
+          ],
+          columns(),
+        ),
     );
 
   const globals = (): GlobalOptions => {

@@ -56,7 +56,8 @@ export async function findModule(ctx: Context, input: string): Promise<Module> {
   try {
     return resolveModule(ctx.course, input);
   } catch (e) {
-    if (!(e instanceof UsageError) || !/^unknown module/.test(e.message)) throw e;
+    // A typo of an id already has its suggestion; words of a topic ("jwt", "rest") get one here.
+    if (!(e instanceof UsageError) || !/^unknown module/.test(e.message) || /did you mean/.test(e.message)) throw e;
     const { moduleTeaching } = await import("./search/suggest.js");
     const m = moduleTeaching(ctx.source, ctx.course, input);
     if (!m) throw e;

@@ -24,11 +24,19 @@ export function renderProgress(course: Course, j: ProgressReport, storePath: str
     line(`Stack: ${j.stack ?? "not chosen yet (typescript by default)"}`),
     "",
   ];
-  // Fixed columns on the right; the module's name takes what is left and is cut with "…".
-  const cols = [11, 9, 7, 6];
-  const name = Math.max(12, t.width - 2 - cols.reduce((a, b) => a + b + 1, 0));
-  const row = (cells: string[]) => `  ${cell(cells[0]!, name)} ${cells.slice(1).map((c, i) => cell(c, cols[i]!)).join(" ")}`.trimEnd();
-  out.push(chalk.bold(row(["Module", "Lesson", "Quiz", "Mastery", "Time"])));
+  // Columns on the right; the module's name takes what is left and is cut with "…". In a narrow
+  // terminal the least useful columns go first.
+  const columns = [
+    { head: "Lesson", width: 11 },
+    { head: "Quiz", width: 9 },
+    { head: "Mastery", width: 7 },
+    { head: "Time", width: 6 },
+  ];
+  const nameWidth = () => t.width - 2 - columns.reduce((a, c) => a + c.width + 1, 0);
+  while (nameWidth() < 14 && columns.length > 1) columns.pop();
+  const name = Math.max(8, nameWidth());
+  const row = (cells: string[]) => `  ${cell(cells[0]!, name)} ${columns.map((c, i) => cell(cells[i + 1]!, c.width)).join(" ")}`.trimEnd();
+  out.push(chalk.bold(row(["Module", ...columns.map((c) => c.head)])));
   course.modules.forEach((m, i) => {
     const s = j.perModule[i]!;
     const lesson = s.read ? "read" : s.section ? "in progress" : "not started";

@@ -90,12 +90,13 @@ export async function welcomeScreen(sc: ScreenContext): Promise<void> {
   const minutes = c.modules.reduce((n, m) => n + m.minutes, 0);
   const questions = c.modules.reduce((n, m) => n + m.quiz.length, 0);
   const hours = Math.round(minutes / 60);
+  const length = minutes < 90 ? `about ${minutes} minutes` : `about ${hours} hours`;
   const intro = [
     chalk.bold.magenta(`Welcome to ${c.title}`),
     "",
     "A tutor for backend API architecture that runs in your terminal. Every lesson builds on one running example, Encore, a ticketing platform for live shows, with code in four stacks.",
     "",
-    `${plural(c.modules.length, "module")} (about ${hours} hour${hours === 1 ? "" : "s"} of reading), ${questions} quiz questions, ${c.faq.length} FAQ answers, a glossary and a roadmap of ${c.stages.length} stages.`,
+    `${plural(c.modules.length, "module")} (${length} of reading), ${questions} quiz questions, ${c.faq.length} FAQ answers, a glossary and a roadmap of ${c.stages.length} stages.`,
     "",
     "Moving around: ↑↓ and Enter pick, q or Esc goes back. In a lesson, space reads on, b goes back, j jumps to a section and ? lists every key.",
     "",

@@ -32,7 +32,7 @@ describe("the journey through a real terminal", () => {
     let s = start();
     let screen = await s.waitFor("Which stack should code examples use?");
     expect(screen).toContain("Welcome to Fixture Course");
-    expect(screen).toMatch(/2 modules \(about 0 hours of reading\)|2 modules/);
+    expect(screen).toContain("2 modules (about 8 minutes of reading), 4 quiz questions");
     expect(screen.replace(/\n/g, "")).toContain(join(dir, "progress.json"));
     await s.choose("Python (FastAPI)");
     screen = await s.waitFor("Continue: read 01 HTTP basics (section 1 of 3)");
