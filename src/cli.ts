@@ -80,7 +80,8 @@ function examples(...lines: [string, string][]): () => string {
 export async function run(argv: string[], deps: RunOptions = {}): Promise<number> {
   const io = deps.io ?? processIo();
   const invoke: Invoke = deps.invoke ?? (async (name, args) => (await COMMANDS[name]!())(...args));
-  const columns = () => (io.stdout.isTTY && io.stdout.columns) || Number(io.env.COLUMNS) || 80;
+  // Help is wrapped like everything else: to the terminal, never wider than 100 columns.
+  const columns = () => Math.min(100, (io.stdout.isTTY && io.stdout.columns) || Number(io.env.COLUMNS) || 80);
   helpColumns = columns;
   let code: number = EXIT.ok;
   const program = new Command("api-architect")
