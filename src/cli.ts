@@ -4,7 +4,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, UsageError } from "./errors.js";
 import type { GlobalOptions } from "./options.js";
-import { processIo, type Io } from "./output.js";
+import { processIo, type Io } from "./io.js";
+import { columnsOf } from "./size.js";
 import { packageVersion } from "./version.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,7 +82,7 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
   const io = deps.io ?? processIo();
   const invoke: Invoke = deps.invoke ?? (async (name, args) => (await COMMANDS[name]!())(...args));
   // Help is wrapped like everything else: to the terminal, never wider than 100 columns.
-  const columns = () => Math.min(100, (io.stdout.isTTY && io.stdout.columns) || Number(io.env.COLUMNS) || 80);
+  const columns = () => Math.min(100, columnsOf(io));
   helpColumns = columns;
   let code: number = EXIT.ok;
   const program = new Command("api-architect")

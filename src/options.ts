@@ -1,6 +1,6 @@
 // What every command receives besides its own arguments: the global flags, and the streams and
 // environment it runs in (the real process by default; tests pass their own).
-import type { Io } from "./output.js";
+import type { Io } from "./io.js";
 
 export interface GlobalOptions {
   /** false with --no-color. */

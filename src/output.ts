@@ -1,18 +1,11 @@
 // The terminal: the only writer to stdout and stderr, and the only reader of isTTY, columns and
 // rows. It decides colour and width; commands and screens print through it.
 import chalk from "chalk";
+import type { Io } from "./io.js";
+import { columnsOf, rowsOf } from "./size.js";
 
-/** The streams and environment a command runs in. Tests inject their own. */
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(mode: boolean): unknown };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-}
-
-export function processIo(): Io {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-}
+import { processIo } from "./io.js";
+export { processIo, type Io } from "./io.js";
 
 export type ColorSetting = "auto" | "always" | "never";
 
@@ -31,11 +24,6 @@ export function decideColor(flag: boolean, setting: ColorSetting, env: NodeJS.Pr
 export const MAX_WIDTH = 100;
 /** Narrower than this, nothing lays out sensibly; wrap as if it were this wide. */
 export const MIN_WIDTH = 40;
-
-function positive(value: string | undefined): number | undefined {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
 
 export class Terminal {
   /** stdout is a terminal a person is looking at. */
@@ -71,13 +59,11 @@ export class Terminal {
 
   /** The terminal's width now (it changes when the window is resized); COLUMNS when piped. */
   get columns(): number {
-    const live = this.stdoutTty ? this.io.stdout.columns : undefined;
-    return live || positive(this.env.COLUMNS) || 80;
+    return columnsOf(this.io);
   }
 
   get rows(): number {
-    const live = this.stdoutTty ? this.io.stdout.rows : undefined;
-    return live || positive(this.env.LINES) || 24;
+    return rowsOf(this.io);
   }
 
   /** The width text is wrapped to. */

@@ -2,11 +2,10 @@
 import { context } from "../context.js";
 import { EXIT, NoTtyError } from "../errors.js";
 import type { GlobalOptions } from "../options.js";
-import { processIo } from "../output.js";
+import { terminal } from "../output.js";
 
 export async function home(g: GlobalOptions): Promise<number> {
-  const io = g.io ?? processIo();
-  if (!io.stdin.isTTY || !io.stdout.isTTY) {
+  if (!terminal(g.color, "auto", g.io).interactive) {
     throw new NoTtyError("the home menu", "try `api-architect --help` for commands that print, such as `learn 1 --plain`");
   }
   const ctx = await context(g);

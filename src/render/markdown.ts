@@ -5,7 +5,7 @@ import { Marked, type Token, type Tokens } from "marked";
 import { markedTerminal } from "marked-terminal";
 import stringWidth from "fast-string-width";
 import { wrapAnsi } from "fast-wrap-ansi";
-import { wrap } from "./text.js";
+import { fit, wrap } from "./text.js";
 import { codeGroups, lex, parseInfo } from "../content/markdown.js";
 import { STACK_LABELS, type Stack } from "../content/model.js";
 
@@ -58,8 +58,9 @@ function renderCode(token: Tokens.Code, o: RenderOptions, meta: BlockMeta): stri
     const parts = wrapAnsi(line, room - 2, { hard: true, trim: false }).split("\n");
     parts.forEach((part, i) => lines.push(bar + (i ? mark : "") + part));
   }
-  meta.caption = label ? (o.color ? chalk.dim(`┌ ${label} (continued)`) : `[${label}, continued]`) : undefined;
-  const caption = label ? `${o.color ? chalk.dim(`┌ ${label}`) : `[${label}]`}\n` : "";
+  // Captions are cut to the width: a long file path must not push the line past the edge.
+  meta.caption = label ? (o.color ? chalk.dim(fit(`┌ ${label} (continued)`, o.width)) : fit(`[${label}, continued]`, o.width)) : undefined;
+  const caption = label ? `${o.color ? chalk.dim(fit(`┌ ${label}`, o.width)) : fit(`[${label}]`, o.width)}\n` : "";
   return `${caption}${lines.join("\n")}\n\n`;
 }
 
