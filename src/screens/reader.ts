@@ -53,8 +53,14 @@ export async function readerScreen(sc: ScreenContext, route: Extract<Route, { to
     const hasCode = STACK_CODE.test(section.markdown);
     const view: DocView<Action> = new DocView<Action>({
       layout: (width) => sectionLines(sc.course, { width, color: sc.term.color }, stack, m, section),
+      // The module on the left (cut first when narrow); where in it on the right, always whole.
       header: (cols, state) =>
-        headerLine(`Module ${pad2(m.number)} · ${m.title} — section ${index + 1} of ${m.sections.length}`, state, cols, stack !== learnerStack ? (stack === "all" ? "all stacks" : STACK_LABELS[stack]) : ""),
+        headerLine(
+          `Module ${pad2(m.number)} · ${m.title}`,
+          state,
+          cols,
+          [stack !== learnerStack ? (stack === "all" ? "all stacks" : STACK_LABELS[stack]) : "", `section ${index + 1} of ${m.sections.length}`].filter(Boolean).join(" · "),
+        ),
       bar: (state) => [
         { keys: "space/n", label: state.atEnd ? (index + 1 < m.sections.length ? "next section" : "finish") : "next", priority: 6 },
         { keys: "b/p", label: "back", priority: 5 },
