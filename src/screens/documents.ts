@@ -1,12 +1,13 @@
 // Screens that show one document: a glossary term, the glossary, the roadmap, progress, a text,
 // and where a link leads.
-import { renderGlossary, renderTerm } from "../render/glossary.js";
+import { renderTerm } from "../render/glossary.js";
 import { textLines } from "../render/lesson.js";
 import { progressReport } from "../learn/report.js";
 import { recommendations, stageStatuses } from "../learn/status.js";
 import { renderProgress } from "../render/progress.js";
 import { renderRoadmap } from "../render/roadmap.js";
-import { followables, notice, showDocument } from "./common.js";
+import { backLabel, followables, notice, showDocument, titleBar } from "./common.js";
+import { ListView } from "./ui/list.js";
 import type { Route, ScreenContext } from "./nav.js";
 
 const look = (sc: ScreenContext, width: number) => ({ width, color: sc.term.color });
@@ -17,12 +18,22 @@ export async function termScreen(sc: ScreenContext, route: Extract<Route, { to: 
   await showDocument(sc, { title: `Glossary · ${t.term}`, layout: (w) => textLines(renderTerm(sc.course, t, look(sc, w))), links: followables(sc.course, t.links) });
 }
 
+/** Every term, with its short definition under the focused one; Enter opens it. */
 export async function glossaryScreen(sc: ScreenContext): Promise<void> {
-  await showDocument(sc, {
-    title: `Glossary · ${sc.course.glossary.length} terms`,
-    layout: (w) => textLines(renderGlossary(sc.course.glossary, look(sc, w))),
-    links: sc.course.glossary.map((t) => ({ href: `term:${t.id}`, label: t.term })),
-  });
+  let last: string | undefined;
+  for (;;) {
+    const id = await sc.ui.show(
+      new ListView<string | null>({
+        header: titleBar(`Glossary · ${sc.course.glossary.length} terms`),
+        items: sc.course.glossary.map((t) => ({ label: t.term, value: t.id, description: t.short })),
+        initial: last,
+        back: { value: null, label: backLabel(sc) },
+      }),
+    );
+    if (!id) return;
+    last = id;
+    await sc.nav.open({ to: "term", id });
+  }
 }
 
 export async function roadmapScreen(sc: ScreenContext, route: Extract<Route, { to: "roadmap" }>): Promise<void> {

@@ -208,5 +208,13 @@ describe("way-finding", () => {
     await s.waitFor("FAQ · 2 questions");
     await s.press("q");
     await s.waitFor("Continue:");
+    await s.choose("Glossary");
+    await s.waitFor("Glossary · 2 terms");
+    await s.choose("TTL");
+    await s.waitFor("How long a cached value may be served");
+    await s.press("q");
+    await s.waitFor("Glossary · 2 terms");
+    await s.press(KEY.escape);
+    await s.waitFor("Continue:");
   });
 });
