@@ -1,7 +1,7 @@
 // The real course: it validates, and every code block parses with a real parser for its language.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { Language, Parser, type Node } from "web-tree-sitter";
 import { loadCourseFrom } from "../src/content/loader.js";
 import { codeBlocks, type CodeBlock } from "../src/content/markdown.js";
@@ -17,11 +17,21 @@ const GRAMMARS: Record<string, string> = {
 };
 const LANG_OF: Record<string, keyof typeof GRAMMARS> = { ts: "typescript", typescript: "typescript", python: "python", py: "python", php: "php", csharp: "csharp", cs: "csharp" };
 
-const { course, problems } = loadCourseFrom(REAL_CONTENT);
+const { course, problems, lint } = loadCourseFrom(REAL_CONTENT);
 
 describe("the real course", () => {
   it("validates with no problems", () => {
     expect(problems).toEqual([]);
+  });
+
+  it("meets the house standard: code widths, the contract, quiz code groups", () => {
+    expect(lint).toEqual([]);
+  });
+
+  it("has a contract that is valid OpenAPI 3.1", async () => {
+    if (!course!.contract) return expect(course!.contract).toBeUndefined();
+    const { validateOpenApi } = await import("../src/content/openapi-doc.js");
+    expect(await validateOpenApi(join(REAL_CONTENT, course!.contract))).toEqual([]);
   });
 
   it("has module 01, the six roadmap stages and FAQ entries", () => {
@@ -40,8 +50,9 @@ function allBlocks(c: Course): Located[] {
   const rel = (f: string) => relative(REAL_CONTENT, f);
   for (const m of c.modules) {
     for (const s of m.sections) for (const b of codeBlocks(s.markdown, s.line)) out.push({ ...b, file: rel(m.file) });
-    for (const q of m.quiz) for (const b of codeBlocks(q.prompt, 1)) out.push({ ...b, file: `${rel(m.file).replace(/lesson\.md$/, "quiz.yaml")} (question ${q.id})` });
+    for (const q of m.quiz) for (const b of [...codeBlocks(q.prompt, 1), ...codeBlocks(q.code ?? "", 1)]) out.push({ ...b, file: `${rel(m.file).replace(/lesson\.md$/, "quiz.yaml")} (question ${q.id})` });
   }
+  for (const r of c.references) for (const s of r.sections) for (const b of codeBlocks(s.markdown, s.line)) out.push({ ...b, file: rel(r.file) });
   for (const f of c.faq) for (const b of codeBlocks(f.markdown, f.bodyLine)) out.push({ ...b, file: rel(f.file) });
   return out;
 }

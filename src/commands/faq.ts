@@ -8,12 +8,14 @@ import { hangingIndent } from "../render/text.js";
 
 /** Entries containing every word; those whose question or id matches come first. */
 export function filterFaq(entries: FaqEntry[], words: string[]): FaqEntry[] {
-  const terms = words.flatMap((w) => w.toLowerCase().split(/\s+/)).filter(Boolean);
+  // Hyphens count as spaces on both sides, so an id (why-http) and a tag (max-age) match as typed.
+  const terms = words.flatMap((w) => w.toLowerCase().split(/\s+/)).filter(Boolean).map((t) => t.replace(/-/g, " "));
   if (!terms.length) return entries;
   const scored = entries
     .map((e) => {
-      const head = `${e.id} ${e.question}`.toLowerCase();
-      const body = e.markdown.toLowerCase();
+      // Tags name the topic in the learner's words: they count like the question.
+      const head = `${e.id} ${e.question} ${e.tags.join(" ")}`.toLowerCase().replace(/-/g, " ");
+      const body = e.markdown.toLowerCase().replace(/-/g, " ");
       if (!terms.every((t) => head.includes(t) || body.includes(t))) return undefined;
       return { e, score: terms.filter((t) => head.includes(t)).length };
     })
@@ -24,7 +26,7 @@ export function filterFaq(entries: FaqEntry[], words: string[]): FaqEntry[] {
 export async function faq(words: string[], opts: { json?: boolean; stack?: string }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
   const entries = filterFaq(ctx.course.faq, words);
-  if (opts.json) ctx.term.print(JSON.stringify(entries.map((e) => ({ id: e.id, question: e.question, modules: e.modules })), null, 2));
+  if (opts.json) ctx.term.print(JSON.stringify(entries.map((e) => ({ id: e.id, question: e.question, modules: e.modules, tags: e.tags })), null, 2));
   if (!entries.length) {
     ctx.term.warn(`no FAQ entry mentions ${words.map((w) => `"${w}"`).join(" and ")}; \`api-architect faq\` lists them all`);
     return EXIT.failure;

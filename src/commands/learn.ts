@@ -2,9 +2,11 @@
 import { context, findModule, stackFor } from "../context.js";
 import type { Module } from "../content/model.js";
 import { EXIT, UsageError } from "../errors.js";
-import { suggest } from "../learn/resolve.js";
+import { findReference, referenceAsModule, suggest } from "../learn/resolve.js";
 import type { GlobalOptions } from "../options.js";
-import { pad2, renderLesson } from "../render/lesson.js";
+import { pad2, renderLesson, renderReference } from "../render/lesson.js";
+
+const HINT = "print a lesson with `api-architect learn <module> --plain`";
 
 export interface LearnOptions {
   stack?: string;
@@ -13,7 +15,7 @@ export interface LearnOptions {
 }
 
 /** A section by the number the Jump list shows (1-based) or by its id. */
-export function sectionIndex(m: Module, wanted: string): number {
+export function sectionIndex(m: Pick<Module, "id" | "number" | "sections">, wanted: string): number {
   const key = wanted.trim().toLowerCase();
   if (/^\d+$/.test(key)) {
     const n = Number(key);
@@ -30,6 +32,18 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
   const ctx = await context(g, { plain: opts.plain });
   const stack = stackFor(ctx, opts.stack);
   const interactive = !opts.plain && ctx.term.interactive;
+  const ref = id ? findReference(ctx.course, id) : undefined;
+  if (ref) {
+    // A reference page ("Encore at a glance") reads like a lesson, with no quiz and no progress.
+    const from = opts.section ? sectionIndex({ id: ref.id, number: 0, sections: ref.sections }, opts.section) : undefined;
+    if (!interactive) {
+      await ctx.term.page(renderReference(ctx.course, ref, ctx.term, stack, from), { pager: g.pager, title: ref.title });
+      return EXIT.ok;
+    }
+    const { runScreens } = await import("../screens/routes.js");
+    await runScreens(ctx, { to: "lesson", module: referenceAsModule(ref), section: from, stack: opts.stack ? stack : undefined, reference: true }, HINT, { welcome: !opts.stack });
+    return EXIT.ok;
+  }
   if (!interactive) {
     if (!id) throw new UsageError("name the module to print, e.g. `api-architect learn 1 --plain` (see `api-architect modules`)");
     const m = await findModule(ctx, id);
@@ -43,7 +57,7 @@ export async function learn(id: string | undefined, opts: LearnOptions, g: Globa
   await runScreens(
     ctx,
     m ? { to: "lesson", module: m, section, stack: opts.stack ? stack : undefined } : { to: "modules", purpose: "learn" },
-    "print a lesson with `api-architect learn <module> --plain`",
+    HINT,
     { welcome: !opts.stack },
   );
   return EXIT.ok;

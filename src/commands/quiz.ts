@@ -2,6 +2,7 @@
 import { context, findModule } from "../context.js";
 import { EXIT, NoTtyError, UsageError } from "../errors.js";
 import type { GlobalOptions } from "../options.js";
+import { terminal } from "../output.js";
 
 export interface QuizOptions {
   stack?: string;
@@ -13,6 +14,8 @@ const HINT = "quizzes are interactive: run `api-architect quiz` in a terminal";
 
 export async function quiz(id: string | undefined, opts: QuizOptions, g: GlobalOptions): Promise<number> {
   if (opts.missed && opts.unanswered) throw new UsageError("use --missed or --unanswered, not both");
+  // Without a module to check, say at once that a quiz needs a terminal.
+  if (!id && !terminal(g.color, "auto", g.io).interactive) throw new NoTtyError("quiz", "run it in a terminal");
   const ctx = await context(g);
   const named = id ? await findModule(ctx, id) : undefined;
   if (!ctx.term.interactive) throw new NoTtyError("quiz", "run it in a terminal");

@@ -5,9 +5,9 @@ import { suggest } from "../learn/resolve.js";
 import { MASTERY_THRESHOLD, recommendations, skillId, stageStatuses, type Recommendation, type StageStatus } from "../learn/status.js";
 import type { GlobalOptions } from "../options.js";
 import { renderRoadmap } from "../render/roadmap.js";
-import type { Stage } from "../content/model.js";
+import type { Course, Stage } from "../content/model.js";
 
-export function roadmapJson(stages: StageStatus[], recs: Recommendation[]) {
+export function roadmapJson(stages: StageStatus[], recs: Recommendation[], closing?: Course["closing"]) {
   return {
     current: stages.find((s) => s.state === "current")?.stage.id ?? null,
     masteryThreshold: MASTERY_THRESHOLD,
@@ -20,12 +20,16 @@ export function roadmapJson(stages: StageStatus[], recs: Recommendation[]) {
       summary: s.stage.summary,
       skills: s.stage.skills,
       project: s.stage.project,
+      projects: s.stage.stacks,
+      labs: s.stage.labs,
+      reading: s.stage.reading,
       state: s.state,
       progress: Math.round(s.progress * 100),
       modules: s.modules.map((m) => ({ id: m.module.id, number: m.module.number, title: m.module.title, read: m.read, quizPassed: m.passed, mastery: m.mastery })),
       planned: s.planned,
       marks: Object.fromEntries(s.skills.map((k) => [k.id, k.mark])),
     })),
+    closing: closing ?? null,
   };
 }
 
@@ -34,11 +38,11 @@ export async function roadmap(opts: { json?: boolean; stack?: string }, g: Globa
   const stages = stageStatuses(ctx.course, ctx.progress());
   const recs = recommendations(ctx.course, ctx.progress());
   if (opts.json) {
-    ctx.term.print(JSON.stringify(roadmapJson(stages, recs), null, 2));
+    ctx.term.print(JSON.stringify(roadmapJson(stages, recs, ctx.course.closing), null, 2));
     return EXIT.ok;
   }
   const stack = stackFor(ctx, opts.stack);
-  await ctx.term.page(renderRoadmap(stages, ctx.term, (s) => (stack === "all" ? undefined : s.stage.stacks[stack]), recs), { pager: g.pager, title: "Roadmap" });
+  await ctx.term.page(renderRoadmap(stages, ctx.term, (s) => (stack === "all" ? undefined : s.stage.stacks[stack]), recs, ctx.course.closing), { pager: g.pager, title: "Roadmap" });
   return EXIT.ok;
 }
 

@@ -8,7 +8,7 @@ import { dirname, join, relative } from "node:path";
 import { lex } from "./markdown.js";
 import type { Course } from "./model.js";
 
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 
 export interface CompiledCourse {
   format: number;
@@ -43,6 +43,11 @@ export function readCompiled(dir: string, root: string, stamp: string): Course |
       if (m.lexed) m.lexed = join(dir, m.lexed);
     }
     for (const f of c.faq) f.file = join(root, f.file);
+    c.references ??= [];
+    for (const x of c.references) {
+      x.file = join(root, x.file);
+      if (x.lexed) x.lexed = join(dir, x.lexed);
+    }
     return c;
   } catch {
     return undefined;
@@ -67,6 +72,11 @@ export function writeCompiled(dir: string, root: string, course: Course, stamp: 
       return { ...m, file: relative(root, m.file), lexed: `lessons/${m.id}.json` };
     }),
     faq: course.faq.map((f) => ({ ...f, file: relative(root, f.file) })),
+    references: course.references.map((x) => {
+      const tokens = Object.fromEntries(x.sections.map((s) => [s.id, lex(s.markdown, s.line).tokens]));
+      writeAtomic(join(dir, "lessons", `ref-${x.id}.json`), JSON.stringify(tokens));
+      return { ...x, file: relative(root, x.file), lexed: `lessons/ref-${x.id}.json` };
+    }),
   };
   const out: CompiledCourse = { format: COMPILED_FORMAT, stamp, course: portable };
   writeAtomic(join(dir, "course.json"), JSON.stringify(out));

@@ -17,6 +17,10 @@ export interface CodeInfo {
   lang: string;
   stack?: Stack;
   title?: string;
+  /** A deliberately wrong design the lesson criticises: not checked against the contract. */
+  counterexample?: boolean;
+  /** The contract operation (operationId) a response-only `http` example belongs to. */
+  operation?: string;
   problems: string[];
 }
 
@@ -28,19 +32,25 @@ export function parseInfo(info: string | undefined): CodeInfo {
   const rest = src.slice(lang.length);
   const out: CodeInfo = { lang, problems };
   if (STACK_LANGS[lang]) out.stack = STACK_LANGS[lang];
-  const attr = /\s*([a-z]+)=(?:"([^"]*)"|(\S+))/gy;
+  const attr = /\s*([a-z]+)(?:=(?:"([^"]*)"|(\S+)))?(?=\s|$)/gy;
   let m: RegExpExecArray | null;
   let consumed = 0;
   while ((m = attr.exec(rest))) {
     consumed = attr.lastIndex;
     const [, key, quoted, bare] = m;
-    const value = quoted ?? bare ?? "";
+    const value = quoted ?? bare;
+    if (value === undefined) {
+      if (key === "counterexample") out.counterexample = true;
+      else problems.push(`unknown code flag "${key}" (use counterexample, title=, stack= or operation=)`);
+      continue;
+    }
     if (key === "title") out.title = value;
+    else if (key === "operation") out.operation = value;
     else if (key === "stack") {
       const stack = STACK_LANGS[value.toLowerCase()];
       if (stack) out.stack = stack;
       else problems.push(`unknown stack "${value}" (use ${STACKS.join(", ")})`);
-    } else problems.push(`unknown code attribute "${key}" (use title= or stack=)`);
+    } else problems.push(`unknown code attribute "${key}" (use title=, stack=, operation= or counterexample)`);
   }
   if (rest.slice(consumed).trim()) problems.push(`cannot read the code fence's info string "${src}"`);
   return out;

@@ -44,13 +44,27 @@ export interface Question {
   module: string;
   type: "concept" | "scenario" | "code";
   prompt: string;
+  /** Markdown shown under the prompt: one four-stack example group, shown in the learner's stack. */
+  code?: string;
   options: Option[];
+}
+
+/** A lesson-like page that is not a module: no number, no quiz, no progress (e.g. "Encore at a glance"). */
+export interface Reference {
+  id: string;
+  title: string;
+  summary: string;
+  sections: Section[];
+  file: string;
+  /** Pre-lexed sections, as for modules. */
+  lexed?: string;
 }
 
 export interface FaqEntry {
   id: string;
   question: string;
   modules: string[];
+  tags: string[];
   order: number;
   markdown: string;
   bodyLine: number;
@@ -66,6 +80,15 @@ export interface Stage {
   skills: string[];
   project: string;
   stacks: Partial<Record<Stack, string>>;
+  labs: string[];
+  reading: Reading[];
+}
+
+export interface Reading {
+  title: string;
+  by?: string;
+  url?: string;
+  note?: string;
 }
 
 export interface GlossaryTerm {
@@ -90,4 +113,9 @@ export interface Course {
   faq: FaqEntry[];
   stages: Stage[];
   glossary: GlossaryTerm[];
+  references: Reference[];
+  /** The running example's OpenAPI document, relative to the course folder (course.yaml `contract:`). */
+  contract?: string;
+  /** The roadmap's closing section (roadmap.yaml `closing:`). */
+  closing?: { title: string; points: string[] };
 }

@@ -6,10 +6,15 @@ import { hangingIndent, wrap } from "./text.js";
 
 /** What a course link points at, in words: "Caching basics › Fresh and stale". */
 export function linkTitle(course: Course, href: string): string {
-  const m = /^(module|faq|stage):([^#]*)(?:#(.*))?$/.exec(href);
+  const m = /^(module|faq|stage|ref):([^#]*)(?:#(.*))?$/.exec(href);
   if (!m) return href;
   const [, kind, id, anchor] = m;
   if (kind === "faq") return course.faq.find((f) => f.id === id)?.question ?? id!;
+  if (kind === "ref") {
+    const ref = course.references.find((r) => r.id === id);
+    const section = anchor ? ref?.sections.find((s) => s.id === anchor) : undefined;
+    return ref ? (section ? `${ref.title} › ${section.title}` : ref.title) : id!;
+  }
   if (kind === "stage") return `Roadmap stage: ${course.stages.find((s) => s.id === id)?.title ?? id}`;
   const mod = course.modules.find((x) => x.id === id);
   if (!mod) return course.planned.find((p) => p.id === id)?.title ?? id!;

@@ -2,7 +2,7 @@
 import chalk from "chalk";
 import { readFileSync } from "node:fs";
 import type { Token } from "marked";
-import type { Course, FaqEntry, Module, Section } from "../content/model.js";
+import type { Course, FaqEntry, Module, Reference, Section } from "../content/model.js";
 import { markdownLayout, markdownRenderer, renderMarkdownText, type Line, type RenderOptions, type StackChoice } from "./markdown.js";
 import { lex } from "../content/markdown.js";
 import { hangingIndent, pad2, wrap } from "./text.js";
@@ -18,10 +18,11 @@ export interface Look {
 /** How a course link reads in the terminal: the command that opens it. */
 export function linkDescriber(course: Course): (href: string) => string | undefined {
   return (href) => {
-    const m = /^(module|faq|stage):([^#]*)(?:#(.*))?$/.exec(href);
+    const m = /^(module|faq|stage|ref):([^#]*)(?:#(.*))?$/.exec(href);
     if (!m) return undefined;
     const [, kind, id, anchor] = m;
     if (kind === "faq") return `faq ${id}`;
+    if (kind === "ref") return anchor ? `learn ${id} --section ${anchor}` : `learn ${id}`;
     if (kind === "stage") return "roadmap";
     const mod = course.modules.find((x) => x.id === id);
     if (!mod) return "coming soon";
@@ -37,7 +38,7 @@ export function renderOptions(course: Course, t: Look, stack: StackChoice): Rend
 const lexedByFile = new Map<string, Record<string, Token[]>>();
 
 /** A section's tokens: pre-lexed by the build when the course is compiled, else lexed now. */
-export function sectionTokens(m: Module, s: Section): Token[] {
+export function sectionTokens(m: { lexed?: string }, s: Section): Token[] {
   if (m.lexed) {
     let all = lexedByFile.get(m.lexed);
     if (!all) {
@@ -78,6 +79,15 @@ export function renderLesson(course: Course, m: Module, t: Look, stack: StackCho
   const rule = "─".repeat(Math.min(t.width, 60));
   const parts = [moduleHeader(m, t)];
   for (const s of m.sections.slice(from)) parts.push(chalk.dim(rule), render(m, s).trimEnd());
+  return parts.join("\n\n") + "\n";
+}
+
+/** A reference page ("Encore at a glance") whole, for --plain and pipes. */
+export function renderReference(course: Course, ref: Reference, t: Look, stack: StackChoice, from = 0): string {
+  const render = markdownRenderer(renderOptions(course, t, stack));
+  const rule = "─".repeat(Math.min(t.width, 60));
+  const parts = [`${chalk.bold.magenta(`Reference · ${ref.title}`)}\n${wrap(ref.summary, t.width)}`];
+  for (const s of ref.sections.slice(from)) parts.push(chalk.dim(rule), render(sectionTokens(ref, s)).trimEnd());
   return parts.join("\n\n") + "\n";
 }
 

@@ -1,5 +1,6 @@
 // The roadmap as text: stages, progress bars, the learner's marks, next steps.
 import chalk from "chalk";
+import type { Course } from "../content/model.js";
 import { bar, MASTERY_THRESHOLD, type Recommendation, type StageStatus } from "../learn/status.js";
 import type { Look } from "./lesson.js";
 import { hangingIndent, pad2, wrap } from "./text.js";
@@ -10,7 +11,7 @@ const MARK_LABEL = { done: "✓ done", learning: "… learning", skip: "– skip
 
 const indented = (text: string, width: number) => wrap(text, width - 2).replace(/^/gm, "  ");
 
-export function renderRoadmap(stages: StageStatus[], t: Look, stackNote: (s: StageStatus) => string | undefined, recs: Recommendation[] = []): string {
+export function renderRoadmap(stages: StageStatus[], t: Look, stackNote: (s: StageStatus) => string | undefined, recs: Recommendation[] = [], closing?: Course["closing"]): string {
   const out: string[] = [chalk.bold.magenta("Roadmap: from endpoints to systems"), ""];
   if (recs.length) {
     out.push(chalk.bold("Next steps"));
@@ -36,7 +37,18 @@ export function renderRoadmap(stages: StageStatus[], t: Look, stackNote: (s: Sta
     for (const p of s.planned) out.push(hangingIndent(`${p.title} ${chalk.dim("(coming soon)")}`, "  · ", t.width));
     const note = stackNote(s);
     if (note) out.push(indented(`In your stack: ${note}`, t.width));
-    out.push(indented(`Project: ${s.stage.project}`, t.width), "");
+    out.push(indented(`Project: ${s.stage.project}`, t.width));
+    if (s.stage.labs.length) out.push(indented(`Labs: ${s.stage.labs.map((l) => `lab ${l}`).join(", ")}`, t.width));
+    if (s.stage.reading.length) {
+      out.push("  Further reading:");
+      for (const r of s.stage.reading) out.push(hangingIndent(`${r.title}${r.by ? `, ${r.by}` : ""}${r.note ? ` — ${r.note}` : ""}${r.url ? ` (${r.url})` : ""}`, "    • ", t.width));
+    }
+    out.push("");
+  }
+  if (closing) {
+    out.push(chalk.bold(closing.title));
+    for (const p of closing.points) out.push(hangingIndent(p, "  • ", t.width));
+    out.push("");
   }
   return out.join("\n");
 }

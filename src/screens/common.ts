@@ -49,8 +49,8 @@ export function followables(course: Course, hrefs: string[]): Followable[] {
   for (const href of hrefs) {
     if (seen.has(href)) continue;
     seen.add(href);
-    if (/^(module|faq|stage):/.test(href)) {
-      const kind = href.startsWith("faq:") ? "FAQ" : href.startsWith("stage:") ? "Roadmap" : "Lesson";
+    if (/^(module|faq|stage|ref):/.test(href)) {
+      const kind = href.startsWith("faq:") ? "FAQ" : href.startsWith("stage:") ? "Roadmap" : href.startsWith("ref:") ? "Reference" : "Lesson";
       out.push({ href, label: `${kind}: ${linkTitle(course, href)}` });
     } else out.push({ href, label: href });
   }
@@ -59,7 +59,7 @@ export function followables(course: Course, hrefs: string[]): Followable[] {
 
 /** Can this link be opened here (course links and glossary terms; a web address cannot). */
 function openable(course: Course, href: string): true | string {
-  if (href.startsWith("term:") || href.startsWith("faq:") || href.startsWith("stage:")) return true;
+  if (/^(term|faq|stage|ref):/.test(href)) return true;
   const m = /^module:([^#]*)/.exec(href);
   if (m) return course.modules.some((x) => x.id === m[1]) ? true : "coming soon";
   return "open it in a browser";

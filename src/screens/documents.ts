@@ -6,6 +6,7 @@ import { progressReport } from "../learn/report.js";
 import { recommendations, stageStatuses } from "../learn/status.js";
 import { renderProgress } from "../render/progress.js";
 import { renderRoadmap } from "../render/roadmap.js";
+import { findReference, referenceAsModule } from "../learn/resolve.js";
 import { backLabel, followables, notice, showDocument, titleBar } from "./common.js";
 import { ListView } from "./ui/list.js";
 import type { Route, ScreenContext } from "./nav.js";
@@ -41,7 +42,7 @@ export async function roadmapScreen(sc: ScreenContext, route: Extract<Route, { t
   const stage = route.stage ? sc.course.stages.find((s) => s.id === route.stage) : undefined;
   await showDocument(sc, {
     title: "Roadmap",
-    layout: (w) => textLines(renderRoadmap(stageStatuses(sc.course, sc.progress()), look(sc, w), (s) => s.stage.stacks[stack], recommendations(sc.course, sc.progress()))),
+    layout: (w) => textLines(renderRoadmap(stageStatuses(sc.course, sc.progress()), look(sc, w), (s) => s.stage.stacks[stack], recommendations(sc.course, sc.progress()), sc.course.closing)),
     links: [
       ...sc.course.modules.map((m) => ({ href: `module:${m.id}`, label: `Lesson: ${m.title}` })),
     ],
@@ -59,10 +60,16 @@ export async function textScreen(sc: ScreenContext, route: Extract<Route, { to: 
 
 /** Follows a link from a text: a lesson section, an FAQ answer, a stage, a glossary term. */
 export async function linkScreen(sc: ScreenContext, route: Extract<Route, { to: "link" }>): Promise<void> {
-  const m = /^(module|faq|stage|term):([^#]*)(?:#(.*))?$/.exec(route.href);
+  const m = /^(module|faq|stage|term|ref):([^#]*)(?:#(.*))?$/.exec(route.href);
   if (!m) return notice(sc, "Link", [route.href, "", "Open it in a browser."]);
   const [, kind, id, anchor] = m;
   if (kind === "term") return sc.nav.open({ to: "term", id: id! });
+  if (kind === "ref") {
+    const ref = findReference(sc.course, id!);
+    if (!ref) return notice(sc, "Reference", [`There is no reference page "${id}".`]);
+    const section = anchor ? Math.max(0, ref.sections.findIndex((s) => s.id === anchor)) : undefined;
+    return sc.nav.open({ to: "lesson", module: referenceAsModule(ref), section, reference: true });
+  }
   if (kind === "stage") return sc.nav.open({ to: "roadmap", stage: id });
   if (kind === "faq") {
     const entry = sc.course.faq.find((f) => f.id === id);

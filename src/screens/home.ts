@@ -1,7 +1,8 @@
 // The home menu and the first-run welcome. The menu is a list of entries, each opening a route:
 // adding one (Labs, say) is one line in HOME_ENTRIES.
 import chalk from "chalk";
-import { STACKS, STACK_LABELS, type Stack } from "../content/model.js";
+import { STACKS, STACK_LABELS, type Reference, type Stack } from "../content/model.js";
+import { referenceAsModule } from "../learn/resolve.js";
 import { resumable } from "../learn/attempt.js";
 import { bar, continuePoint, overall, stageStatuses, type Overall } from "../learn/status.js";
 import { pad2, wrap } from "../render/text.js";
@@ -11,6 +12,7 @@ import { ListView, type Entry } from "./ui/list.js";
 
 interface HomeState {
   p: Progress;
+  references: Reference[];
   o: Overall;
   next: ReturnType<typeof continuePoint>;
   stopped?: { next: number; total: number };
@@ -22,6 +24,8 @@ export interface HomeEntry {
   /** Where it goes: a route, or a function for screens outside the navigator. */
   go(h: HomeState): Route | ((sc: ScreenContext) => Promise<unknown>) | undefined;
   description?: string;
+  /** Left out of the menu (a course with no reference pages has no Reference entry). */
+  hidden?(h: HomeState): boolean;
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
@@ -44,6 +48,12 @@ export const HOME_ENTRIES: HomeEntry[] = [
   { id: "faq", label: () => "FAQ: common questions", go: () => ({ to: "faq" }) },
   { id: "search", label: () => "Search the course", go: () => ({ to: "search" }) },
   { id: "glossary", label: () => "Glossary: terms and where they are taught", go: () => ({ to: "glossary" }) },
+  {
+    id: "reference",
+    label: ({ references }) => (references[0] ? `Reference: ${references[0].title}` : "Reference pages"),
+    go: ({ references }) => (references[0] ? { to: "lesson", module: referenceAsModule(references[0]), reference: true } : undefined),
+    hidden: ({ references }) => !references.length,
+  },
   { id: "progress", label: () => "Progress: answers, streak, time per module", go: () => ({ to: "progress" }) },
   { id: "settings", label: () => "Settings: stack and colour", go: () => ({ to: "settings" }) },
 ];
@@ -56,7 +66,7 @@ function state(sc: ScreenContext): HomeState {
   const stoppedLast = last && p.last!.kind === "quiz" ? resumable(last, p) : undefined;
   const next = stoppedLast && last ? { module: last, section: 0, kind: "quiz" as const } : continuePoint(sc.course, p);
   const stopped = next?.kind === "quiz" ? resumable(next.module, p) : undefined;
-  return { p, o, next, stopped };
+  return { p, o, next, stopped, references: sc.course.references };
 }
 
 function header(sc: ScreenContext, h: HomeState, width: number): string[] {
@@ -73,7 +83,7 @@ export async function homeScreen(sc: ScreenContext): Promise<void> {
   let last: string | undefined;
   for (;;) {
     const h = state(sc);
-    const items: Entry<string>[] = HOME_ENTRIES.map((e) => ({ label: e.label(h), value: e.id, disabled: e.go(h) === undefined, description: e.description }));
+    const items: Entry<string>[] = HOME_ENTRIES.filter((e) => !e.hidden?.(h)).map((e) => ({ label: e.label(h), value: e.id, disabled: e.go(h) === undefined, description: e.description }));
     items.push({ separator: true }, { label: "Quit", value: "quit", key: "q" });
     const picked = await sc.ui.show(new ListView<string>({ intro: (w) => header(sc, h, w), items, initial: last ?? (h.next ? "continue" : "learn"), back: { value: "quit", label: "Quit" } }));
     if (picked === "quit") return;

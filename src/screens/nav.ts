@@ -11,7 +11,7 @@ export type QuizMode = "all" | "missed" | "unanswered";
 export type Route =
   | { to: "home" }
   | { to: "welcome" }
-  | { to: "lesson"; module: Module; section?: number; stack?: StackChoice; highlight?: string[] }
+  | { to: "lesson"; module: Module; section?: number; stack?: StackChoice; highlight?: string[]; reference?: boolean }
   | { to: "quiz"; module?: Module; mode?: QuizMode }
   | { to: "question"; question: Question }
   | { to: "review"; limit?: number; module?: string }

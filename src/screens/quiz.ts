@@ -48,7 +48,8 @@ export async function askQuestion(sc: ScreenContext, q: Question, o: AskOptions)
   const picked = await sc.ui.show(
     new ListView<number | Stop>({
       header: titleBar(o.header),
-      intro: (w) => md(sc, q.prompt, w),
+      // Code in a question is shown in the learner's stack, as in a lesson.
+      intro: (w) => [...md(sc, q.prompt, w), ...(q.code ? ["", ...md(sc, q.code, w)] : [])],
       items: options.map((opt, i) => ({ label: inline(sc, opt.text), value: i })),
       numbered: true,
       back: { value: STOP, label: "stop (answers are saved)" },

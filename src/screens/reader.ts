@@ -43,7 +43,10 @@ export async function readerScreen(sc: ScreenContext, route: Extract<Route, { to
   let index = Math.max(0, Math.min(route.section ?? resumeSection(m, sc.progress()), m.sections.length - 1));
   let fromEnd = false;
   let highlight = highlightPattern(route.highlight);
-  await sc.save((p) => recordPosition(p, m, index, new Date()));
+  // A reference page ("Encore at a glance") is read the same way, but keeps no progress and has no quiz.
+  const reference = Boolean(route.reference);
+  const save = (change: Parameters<typeof sc.save>[0]) => (reference ? Promise.resolve() : sc.save(change));
+  await save((p) => recordPosition(p, m, index, new Date()));
   for (;;) {
     const section = m.sections[index]!;
     let stack = learnerStack;
@@ -56,13 +59,13 @@ export async function readerScreen(sc: ScreenContext, route: Extract<Route, { to
       // The module on the left (cut first when narrow); where in it on the right, always whole.
       header: (cols, state) =>
         headerLine(
-          `Module ${pad2(m.number)} · ${m.title}`,
+          reference ? `Reference · ${m.title}` : `Module ${pad2(m.number)} · ${m.title}`,
           state,
           cols,
           [stack !== learnerStack ? (stack === "all" ? "all stacks" : STACK_LABELS[stack]) : "", `section ${index + 1} of ${m.sections.length}`].filter(Boolean).join(" · "),
         ),
       bar: (state) => [
-        { keys: "space/n", label: state.atEnd ? (index + 1 < m.sections.length ? "next section" : "finish") : "next", priority: 6 },
+        { keys: "space/n", label: state.atEnd ? (index + 1 < m.sections.length ? "next section" : reference ? "done" : "finish") : "next", priority: 6 },
         { keys: "b/p", label: "back", priority: 5 },
         { keys: "j", label: "jump", priority: 4 },
         { keys: "/", label: "search", priority: 3 },
@@ -78,7 +81,7 @@ export async function readerScreen(sc: ScreenContext, route: Extract<Route, { to
       highlight,
       fromEnd,
       // Shown to its end: this section counts towards the module being read.
-      onEnd: () => void sc.save((p) => recordSeen(p, m, section.id, new Date())),
+      onEnd: () => void save((p) => recordSeen(p, m, section.id, new Date())),
     });
     highlight = undefined;
     let action: Action;
@@ -98,20 +101,21 @@ export async function readerScreen(sc: ScreenContext, route: Extract<Route, { to
     let next = index;
     if (action === "next") next = index + 1;
     else if (action === "prev") next = Math.max(0, index - 1);
-    else if (action === "jump") next = (await jump(sc, m, index)) ?? index;
+    else if (action === "jump") next = (await jump(sc, m, index, reference)) ?? index;
     const changed = next !== index && next < m.sections.length;
-    await sc.save((p) => {
+    await save((p) => {
       const now = new Date();
       recordTime(p, m.id, (Date.now() - shownAt) / 1000, now);
       if (changed) recordPosition(p, m, next, now);
     });
     if (action === "back") return;
     if (next >= m.sections.length) {
+      if (reference) return;
       const end = await endOfModule(sc, m);
       if (end === "quiz") return sc.nav.open({ to: "quiz", module: m });
       if (end === "back") return;
       next = end;
-      await sc.save((p) => recordPosition(p, m, next, new Date()));
+      await save((p) => recordPosition(p, m, next, new Date()));
     }
     fromEnd = action === "prev" && next < index;
     index = next;
@@ -133,8 +137,8 @@ async function pickStack(sc: ScreenContext, current: StackChoice): Promise<Stack
 }
 
 /** The sections, marked read (✓), here (▸) or not yet read. */
-async function jump(sc: ScreenContext, m: Module, index: number): Promise<number | undefined> {
-  const seen = seenSections(sc.progress(), m);
+async function jump(sc: ScreenContext, m: Module, index: number, reference: boolean): Promise<number | undefined> {
+  const seen = reference ? new Set<string>() : seenSections(sc.progress(), m);
   const items: Entry<number | undefined>[] = m.sections.map((s, i) => ({
     label: `${String(i + 1).padStart(2)}. ${s.title}`,
     value: i,
@@ -143,7 +147,7 @@ async function jump(sc: ScreenContext, m: Module, index: number): Promise<number
   }));
   return sc.ui.show(
     new ListView<number | undefined>({
-      header: titleBar(`Module ${pad2(m.number)} · ${m.title} — jump to a section (${seen.size} of ${m.sections.length} read)`),
+      header: titleBar(reference ? `Reference · ${m.title} — jump to a section` : `Module ${pad2(m.number)} · ${m.title} — jump to a section (${seen.size} of ${m.sections.length} read)`),
       items,
       initial: index,
       back: { value: undefined, label: "Back" },

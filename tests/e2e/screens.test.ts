@@ -218,3 +218,33 @@ describe("way-finding", () => {
     await s.waitFor("Continue:");
   });
 });
+
+describe("reference pages and code in questions", () => {
+  const CONTRACT = join(import.meta.dirname, "..", "fixtures", "contract");
+  it("learn encore opens the reference page in the reader, keeps no progress, and the home menu offers it", async () => {
+    let s = start(["learn", "encore"], { cols: 80, rows: 24 }, { API_ARCHITECT_CONTENT: CONTRACT });
+    let screen = await s.waitFor(/Reference · Encore at a glance .*section 1 of 2 · /);
+    expect(screen).toContain("Shows have ids");
+    expect(s.lines().at(-1)).toContain("q quit");
+    await s.press(" ");
+    await s.waitFor(/section 2 of 2 · /);
+    await s.press(" ");
+    expect((await s.exited).code).toBe(0);
+    expect(store().lessons).toEqual({});
+    s = start([], { cols: 80, rows: 24 }, { API_ARCHITECT_CONTENT: CONTRACT });
+    await s.waitFor("Continue:");
+    await s.choose("Reference: Encore at a glance");
+    await s.waitFor(/Reference · Encore at a glance .*section 1 of 2 · /);
+    expect(s.lines().at(-1)).toContain("q back");
+  });
+
+  it("a question's code is shown in the learner's stack only", async () => {
+    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "python" } }));
+    const s = start(["quiz", "1"], { cols: 80, rows: 30 }, { API_ARCHITECT_CONTENT: CONTRACT });
+    const screen = await s.waitFor(/unknown show\?[\s\S]*❯ 1\. /);
+    expect(screen).toContain("┌ Python (FastAPI)");
+    expect(screen).toContain("async def get_show");
+    expect(screen).not.toContain("res.json(null)");
+    expect(screen).not.toContain("Route::get");
+  });
+});

@@ -12,7 +12,7 @@ describe("fence info strings", () => {
     expect(parseInfo("http")).toEqual({ lang: "http", problems: [] });
   });
   it("rejects unknown attributes and stacks", () => {
-    expect(parseInfo("ts colour=red").problems).toEqual(['unknown code attribute "colour" (use title= or stack=)']);
+    expect(parseInfo("ts colour=red").problems).toEqual(['unknown code attribute "colour" (use title=, stack=, operation= or counterexample)']);
     expect(parseInfo("text stack=ruby").problems[0]).toMatch(/unknown stack "ruby"/);
   });
 });
