@@ -1,6 +1,6 @@
 // A copy of the fixture course with a section taller than any screen (a long table, long code
 // lines in all four stacks, a link) and a question with long options, for layout tests.
-import { cpSync, appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FIXTURE } from "./helpers.js";
 
@@ -62,6 +62,7 @@ const QUESTION = `
 /** Copies the fixture course into `dir` and lengthens it; returns the course folder. */
 export function longCourse(dir: string): string {
   const root = join(dir, "course");
+  if (existsSync(root)) return root;
   cpSync(FIXTURE, root, { recursive: true });
   appendFileSync(join(root, "modules/01-http-basics/lesson.md"), SECTION);
   const quiz = join(root, "modules/02-caching-basics/quiz.yaml");

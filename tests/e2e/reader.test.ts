@@ -1,31 +1,12 @@
 // The reader through a real terminal at 80×24 and 60×24, read through a terminal emulator.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { cleanup, tempDir, testEnv } from "../helpers.js";
+import { describe, expect, it } from "vitest";
 import { longCourse } from "../long-course.js";
-import { KEY, Screen } from "../screen.js";
+import { KEY, type Screen } from "../screen.js";
+import { screenTests } from "../screen-tests.js";
 
-let dir: string;
-let course: string;
-let screens: Screen[] = [];
-beforeEach(() => {
-  dir = tempDir();
-  course = longCourse(dir);
-  screens = [];
-  writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "typescript" } }));
-});
-afterEach(() => {
-  for (const s of screens) s.kill("SIGKILL");
-  cleanup(dir);
-});
-
-function start(args: string[], size = { cols: 80, rows: 24 }, extra: Record<string, string | undefined> = {}) {
-  const s = new Screen(args, testEnv(dir, { API_ARCHITECT_CONTENT: course, ...extra }), size);
-  screens.push(s);
-  return s;
-}
-const store = () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
+const t = screenTests({ env: (dir) => ({ API_ARCHITECT_CONTENT: longCourse(dir) }) });
+const start = t.start;
+const store = () => t.store();
 
 /** Presses space until the header says "end", collecting every screen. */
 async function pageThrough(s: Screen): Promise<string[][]> {

@@ -1,37 +1,21 @@
 // Lists, the quiz and way-finding through a real terminal at 60, 80 and 120 columns.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { cleanup, tempDir, testEnv } from "../helpers.js";
 import { longCourse } from "../long-course.js";
 import { answer, RIGHT, WRONG } from "../quiz-answers.js";
-import { KEY, Screen } from "../screen.js";
+import { KEY } from "../screen.js";
+import { screenTests } from "../screen-tests.js";
 import { emptyProgress } from "../../src/store/schema.js";
 import { rate } from "../../src/learn/schedule.js";
 
-let dir: string;
-let screens: Screen[] = [];
-beforeEach(() => {
-  dir = tempDir();
-  screens = [];
-  writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "typescript" } }));
-});
-afterEach(() => {
-  for (const s of screens) s.kill("SIGKILL");
-  cleanup(dir);
-});
-
-function start(args: string[], size = { cols: 80, rows: 24 }, extra: Record<string, string | undefined> = {}) {
-  const s = new Screen(args, testEnv(dir, extra), size);
-  screens.push(s);
-  return s;
-}
-const store = () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
+const t = screenTests();
+const start = t.start;
+const store = () => t.store();
 const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 describe.each([60, 80, 120])("lists at %i columns", (cols) => {
   it("quiz options wrap with a hanging indent, and nothing overflows", async () => {
-    const s = start(["quiz", "2", "--unanswered"], { cols, rows: 24 }, { API_ARCHITECT_CONTENT: longCourse(dir) });
+    const s = start(["quiz", "2", "--unanswered"], { cols, rows: 24 }, { API_ARCHITECT_CONTENT: longCourse(t.dir) });
     let screen = await s.waitFor(/❯ 1\. /);
     // Two questions, in either order: get to the one with long options.
     if (!screen.includes("fewest words")) {
@@ -99,7 +83,7 @@ describe("the quiz", () => {
     p.settings.stack = "typescript";
     p.answers.push({ module: "http-basics", question: "get-safe", choice: "POST", correct: false, at: ago(1), rating: 1, source: "quiz" });
     p.answers.push({ module: "http-basics", question: "not-found", choice: "404", correct: true, at: ago(1), rating: 3, source: "quiz" });
-    writeFileSync(join(dir, "progress.json"), JSON.stringify(p));
+    t.seed(p);
     let s = start(["quiz", "1", "--missed"]);
     let screen = await s.waitFor("missed questions, 1 of 1");
     expect(screen).toContain("Which method is safe?");
@@ -159,7 +143,7 @@ describe("review", () => {
       p.cards[`${module}/${question}`] = rate(undefined, "good", new Date(ago(20)));
       p.answers.push({ module, question, choice: "x", correct: true, at: ago(20), rating: 3, source: "quiz" });
     }
-    writeFileSync(join(dir, "progress.json"), JSON.stringify(p));
+    t.seed(p);
     const s = start(["review", "--limit", "1"]);
     await s.waitFor("card 1 of 1");
     await answer(s, true);
@@ -239,7 +223,7 @@ describe("reference pages and code in questions", () => {
   });
 
   it("a question's code is shown in the learner's stack only", async () => {
-    writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "python" } }));
+    t.seed({ version: 2, settings: { stack: "python" } });
     const s = start(["quiz", "1"], { cols: 80, rows: 30 }, { API_ARCHITECT_CONTENT: CONTRACT });
     const screen = await s.waitFor(/unknown show\?[\s\S]*❯ 1\. /);
     expect(screen).toContain("┌ Python (FastAPI)");

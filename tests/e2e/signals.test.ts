@@ -1,31 +1,15 @@
 // Answers are saved before anything else can happen: a closed terminal, SIGTERM, SIGHUP or
 // kill -9 at any prompt keeps every answer the screen confirmed, and the process ends cleanly.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanup, tempDir, testEnv } from "../helpers.js";
-import { Screen } from "../screen.js";
 import { RIGHT } from "../quiz-answers.js";
+import type { Screen } from "../screen.js";
+import { screenTests } from "../screen-tests.js";
 
-let dir: string;
-let screens: Screen[] = [];
-beforeEach(() => {
-  dir = tempDir();
-  screens = [];
-  writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "typescript" } }));
-});
-afterEach(() => {
-  for (const s of screens) s.kill("SIGKILL");
-  cleanup(dir);
-});
-
-function start(args: string[], extra: Record<string, string | undefined> = {}) {
-  // stderr goes to a file too, so a crash after the terminal is gone still leaves a trace.
-  const s = new Screen(args, testEnv(dir, extra));
-  screens.push(s);
-  return s;
-}
-const store = () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
+const t = screenTests();
+const start = (args: string[], extra: Record<string, string | undefined> = {}) => t.start(args, undefined, extra);
+const store = () => t.store();
 
 /** Picks the right answer of the question on screen and waits for "How sure were you?". */
 async function answerRight(s: Screen) {
@@ -48,7 +32,7 @@ describe("a right answer is saved when it is given, as Good", () => {
   it("the how-sure choice then updates the rating and the card (Hard, Easy)", async () => {
     const { rate } = await import("../../src/learn/schedule.js");
     for (const [choice, rating, grading] of [["Hard", 2, "hard"], ["Easy", 4, "easy"]] as const) {
-      writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack: "typescript" } }));
+      t.seed({ version: 2, settings: { stack: "typescript" } });
       const s = start(["quiz", "1"]);
       await answerRight(s);
       // The order on screen is Hard, Good, Easy.
@@ -87,7 +71,7 @@ describe("signals and a closed terminal end the process cleanly, answers kept", 
     expect(s.raw).not.toMatch(/setRawMode|EIO|Assertion|\n\s+at /);
     expect(store().answers).toHaveLength(1);
     // The lock was released: another process can write at once.
-    expect(() => readFileSync(join(dir, "progress.json.lock"))).toThrow();
+    expect(() => readFileSync(join(t.dir, "progress.json.lock"))).toThrow();
   });
 
   it.each([
