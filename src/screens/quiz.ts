@@ -45,6 +45,8 @@ export interface AskOptions {
 export async function askQuestion(sc: ScreenContext, q: Question, o: AskOptions): Promise<Asked> {
   const shown = Date.now();
   const options = shuffle(q.options);
+  // The one word for leaving, with what matters here: nothing answered is lost.
+  const leave = { value: STOP, label: `${backLabel(sc).toLowerCase()} (answers are saved)` } as const;
   const picked = await sc.ui.show(
     new ListView<number | Stop>({
       header: titleBar(o.header),
@@ -52,7 +54,7 @@ export async function askQuestion(sc: ScreenContext, q: Question, o: AskOptions)
       intro: (w) => [...md(sc, q.prompt, w), ...(q.code ? ["", ...md(sc, q.code, w)] : [])],
       items: options.map((opt, i) => ({ label: inline(sc, opt.text), value: i })),
       numbered: true,
-      back: { value: STOP, label: "stop (answers are saved)" },
+      back: leave,
     }),
   );
   if (picked === STOP) return "stop";
@@ -87,7 +89,7 @@ export async function askQuestion(sc: ScreenContext, q: Question, o: AskOptions)
 
   if (!g.correct) {
     const next = await sc.ui.show(
-      new ListView<"next" | Stop>({ header: titleBar(o.header), intro, items: [{ label: o.next, value: "next" }], back: { value: STOP, label: "stop (answers are saved)" } }),
+      new ListView<"next" | Stop>({ header: titleBar(o.header), intro, items: [{ label: o.next, value: "next" }], back: leave }),
     );
     return next === STOP ? "stop" : "wrong";
   }
@@ -101,7 +103,7 @@ export async function askQuestion(sc: ScreenContext, q: Question, o: AskOptions)
         { label: "Easy: no thought needed", value: "easy", key: "e" },
       ],
       initial: "good",
-      back: { value: STOP, label: "stop (answers are saved)" },
+      back: leave,
     }),
   );
   if (grading !== STOP && grading !== "good") await sc.save((p) => regrade(p, q, at, grading, before));
