@@ -32,16 +32,26 @@ export class Screen {
   raw = "";
   readonly exited: Promise<Exit>;
   private pending = 0;
+  private lastData = 0;
 
   constructor(args: string[], env: NodeJS.ProcessEnv, readonly size: { cols: number; rows: number } = { cols: 80, rows: 24 }) {
     this.term = new Terminal({ cols: size.cols, rows: size.rows, allowProposedApi: true, scrollback: 1000 });
     this.pty = spawn(process.execPath, [BIN, ...args], { name: "xterm-256color", cols: size.cols, rows: size.rows, env: env as Record<string, string> });
     this.pty.onData((d) => {
       this.raw += d;
+      this.lastData = Date.now();
       this.pending++;
       this.term.write(d, () => this.pending--);
     });
     this.exited = new Promise((resolve) => this.pty.onExit(({ exitCode, signal }) => resolve({ code: exitCode, signal: signal ?? 0 })));
+  }
+
+  /**
+   * The emulator has drawn everything received, and nothing has arrived for a moment: a frame
+   * larger than one read of the pty comes in pieces, and a test must not read half of one.
+   */
+  private get settled(): boolean {
+    return this.pending === 0 && Date.now() - this.lastData > 40;
   }
 
   /** The visible rows, trailing spaces trimmed. */
@@ -81,7 +91,7 @@ export class Screen {
     for (;;) {
       const screen = this.text();
       const found = typeof pattern === "string" ? screen.includes(pattern) : pattern.test(screen);
-      if (found && this.pending === 0) return screen;
+      if (found && this.settled) return this.text();
       if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(pattern)}; the screen shows:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -93,7 +103,7 @@ export class Screen {
     for (;;) {
       const screen = this.text();
       const found = typeof pattern === "string" ? screen.includes(pattern) : pattern.test(screen);
-      if (!found && this.pending === 0) return screen;
+      if (!found && this.settled) return this.text();
       if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(pattern)} to go; the screen shows:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -128,7 +138,7 @@ export class Screen {
   /** Waits until the screen differs from `before` (a redraw after a key). */
   async waitForChange(before: string, timeout = 5_000) {
     const started = Date.now();
-    while (this.text() === before || this.pending) {
+    while (this.text() === before || !this.settled) {
       if (Date.now() - started > timeout) return;
       await new Promise((r) => setTimeout(r, 15));
     }

@@ -31,6 +31,8 @@ const ALT_ON = "\u001b[?1049h";
 const ALT_OFF = "\u001b[?1049l";
 const HIDE = "\u001b[?25l";
 const SHOW = "\u001b[?25h";
+const SYNC_ON = "\u001b[?2026h";
+const SYNC_OFF = "\u001b[?2026l";
 
 export class Ui {
   private current?: { view: View<unknown>; resolve(v: unknown): void; reject(e: unknown): void };
@@ -133,12 +135,14 @@ export class Ui {
     const { cols, rows } = this.size;
     const frame = c.view.render({ cols, rows });
     const reset = this.term.color ? "\u001b[0m" : "";
-    let out = "";
+    // Synchronized output: terminals that know it show the frame at once, never half drawn.
+    let out = SYNC_ON;
     for (let r = 0; r < rows; r++) {
       const line = frame.lines[r] ?? "";
       out += `\u001b[${r + 1};1H\u001b[2K${fit(line, cols)}${reset}`;
     }
     out += frame.cursor ? `\u001b[${frame.cursor.row + 1};${frame.cursor.col + 1}H${SHOW}` : HIDE;
+    out += SYNC_OFF;
     this.term.write(out);
   }
 }
