@@ -1,7 +1,6 @@
 // The only place that decides the exit code and prints failures.
 import { CliError, EXIT } from "./errors.js";
 import { run } from "./cli.js";
-import { endBy } from "./lifecycle.js";
 
 function fail(message: string, code: number) {
   process.stderr.write(`api-architect: ${message}\n`);
@@ -13,7 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
     // The terminal was closed under us: end as a hang-up does, after saves in flight.
-    if (err.code === "EIO") return void endBy("SIGHUP");
+    if (err.code === "EIO") return void import("./lifecycle.js").then((l) => l.endBy("SIGHUP"));
     throw err;
   });
 }
