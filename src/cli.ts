@@ -30,6 +30,12 @@ export const COMMANDS: Record<string, () => Promise<Handler>> = {
   "config get": () => import("./commands/config.js").then((m) => m.configGet),
   "config set": () => import("./commands/config.js").then((m) => m.configSet),
   validate: () => import("./commands/validate.js").then((m) => m.validate),
+  lab: () => import("./commands/lab-menu.js").then((m) => m.labHome),
+  "lab list": () => import("./commands/lab.js").then((m) => m.labList),
+  "lab start": () => import("./commands/lab.js").then((m) => m.labStart),
+  "lab check": () => import("./commands/lab.js").then((m) => m.labCheck),
+  "lab hint": () => import("./commands/lab.js").then((m) => m.labHint),
+  "lab solution": () => import("./commands/lab.js").then((m) => m.labSolution),
 };
 
 export type Invoke = (name: string, args: unknown[]) => Promise<number>;
@@ -43,6 +49,12 @@ export interface RunOptions {
 function parseLimit(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
+function parseTimeout(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0.1 || n > 60) throw new UsageError(`--timeout takes seconds between 0.1 and 60, not "${value}"`);
   return n;
 }
 
@@ -122,6 +134,7 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
           ["api-architect search cursor pagination", "search the whole course"],
           ["api-architect explain hateoas", "a glossary entry"],
           ["api-architect config set stack python", "show code in Python"],
+          ["api-architect lab check shows", "check your running server against lab 01"],
           ["api-architect help learn", "help for one command"],
         )() +
         "\n" +
@@ -251,9 +264,58 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     .addHelpText("after", examples(["api-architect progress reset", ""], ["api-architect progress reset --yes", "without asking"]))
     .action((opts) => call("progress reset", opts)());
 
+  const lab = program
+    .command("lab")
+    .description("labs: build Encore in your stack, and the tutor checks your running server")
+    .addHelpText("after", examples(["api-architect lab", "the labs menu (a list when piped)"], ["api-architect lab start shows --starter encore", "the brief, and a starter project"], ["api-architect lab check shows", "check your server; Enter checks again"]))
+    .action(() => call("lab", {})());
+  lab
+    .command("list")
+    .description("the labs, their modules and your results")
+    .option("--json", "print as JSON")
+    .addHelpText("after", examples(["api-architect lab list", ""], ["api-architect lab list --json", "for other tools"]))
+    .action((opts) => call("lab list", opts)());
+  lab
+    .command("start")
+    .description("what to build, the checks, and a starter project in your stack")
+    .argument("<lab>", "lab id, or its module's number or id")
+    .addOption(stackOption())
+    .option("--starter <folder>", "write a starter project for your stack to this folder")
+    .option("--force", "let --starter overwrite files that exist")
+    .addHelpText("after", examples(["api-architect lab start shows", ""], ["api-architect lab start 1 --starter encore --stack python", ""]))
+    .action((id: string, opts) => call("lab start", id, opts)());
+  lab
+    .command("check")
+    .description("send the lab's requests to your running server and show what passes")
+    .argument("<lab>", "lab id, or its module's number or id")
+    .option("--base-url <url>", "where your server listens (default: config lab.baseUrl, else your stack's usual port)")
+    .option("--check <id>", "only this check (repeat, or separate with commas)", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--json", "print the results as JSON (never interactive)")
+    .option("--verbose", "show every request and longer bodies")
+    .option("--allow-remote", "allow a base URL that is not this machine (the lab sends writes)")
+    .option("--no-watch", "exit after one run, also on a terminal")
+    .option("--timeout <seconds>", "seconds to wait for each answer (default 5)", parseTimeout)
+    .addHelpText("after", () => `${examples(["api-architect lab check shows", "Enter checks again, h hints, q quits"], ["api-architect lab check 1 --base-url http://127.0.0.1:8080", ""], ["api-architect lab check shows --json", "for CI"])()}\n\nExit codes: 0 every check passes, 1 a check fails or the server cannot be reached, 2 usage.`)
+    .action((id: string, opts) => call("lab check", id, opts)());
+  lab
+    .command("hint")
+    .description("the hint for one check")
+    .argument("<lab>", "lab id, or its module's number or id")
+    .argument("<check>", "check id (as `lab check` prints it)")
+    .addHelpText("after", examples(["api-architect lab hint shows create-location", ""]))
+    .action((id: string, check: string) => call("lab hint", id, check)());
+  lab
+    .command("solution")
+    .description("the reference solution in your stack (after you pass the lab)")
+    .argument("<lab>", "lab id, or its module's number or id")
+    .addOption(stackOption())
+    .option("--anyway", "show it before you have passed the lab")
+    .addHelpText("after", examples(["api-architect lab solution shows", ""], ["api-architect lab solution shows --stack csharp --anyway", ""]))
+    .action((id: string, opts) => call("lab solution", id, opts)());
+
   const config = program
     .command("config")
-    .description("read and change settings (stack, color)")
+    .description("read and change settings (stack, color, lab.baseUrl)")
     .addHelpText("after", examples(["api-architect config list", ""], ["api-architect config set stack python", ""], ["api-architect config get color", ""]));
   config
     .command("list")
@@ -262,13 +324,13 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     .action(() => call("config list")());
   config
     .command("get")
-    .argument("<key>", "stack or color")
+    .argument("<key>", "stack, color or lab.baseUrl")
     .description("show one setting")
     .addHelpText("after", examples(["api-architect config get stack", ""]))
     .action((key: string) => call("config get", key)());
   config
     .command("set")
-    .argument("<key>", "stack or color")
+    .argument("<key>", "stack, color or lab.baseUrl")
     .argument("<value>", "the new value")
     .description("change a setting")
     .addHelpText("after", examples(["api-architect config set stack csharp", ""], ["api-architect config set color never", ""]))

@@ -81,6 +81,11 @@ export class Terminal {
     this.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   }
 
+  /** Clears the visible screen (not the scrollback, which is the learner's), on a terminal only. */
+  clear(): void {
+    if (this.stdoutTty) this.io.stdout.write("\u001b[2J\u001b[H");
+  }
+
   /** A message for the person on stderr, such as a note about where a file was written. */
   note(text: string): void {
     this.io.stderr.write(text.endsWith("\n") ? text : `${text}\n`);

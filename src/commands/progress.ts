@@ -18,7 +18,7 @@ async function storeAndTerminal(g: GlobalOptions): Promise<{ store: Store; term:
 }
 
 async function ask(term: Terminal, question: string, defaultYes: boolean, hint: string): Promise<boolean> {
-  const { confirm } = await import("../screens/confirm.js");
+  const { confirm } = await import("../screens/inline.js");
   return confirm(term, question, { default: defaultYes, hint });
 }
 

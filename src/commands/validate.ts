@@ -25,6 +25,6 @@ export async function validate(dir: string | undefined, g: GlobalOptions): Promi
   }
   const questions = course.modules.reduce((n, m) => n + m.quiz.length, 0);
   const sections = course.modules.reduce((n, m) => n + m.sections.length, 0);
-  term.print(`${root}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : ""} — ${course.modules.length} modules, ${sections} sections, ${questions} quiz questions, ${course.faq.length} FAQ entries, ${course.stages.length} stages, ${course.glossary.length} glossary terms`);
+  term.print(`${root}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : ""} — ${course.modules.length} modules, ${sections} sections, ${questions} quiz questions, ${course.faq.length} FAQ entries, ${course.stages.length} stages, ${course.glossary.length} glossary terms, ${course.labs.length} labs (${course.labs.reduce((n, l) => n + l.checks.length, 0)} checks)`);
   return EXIT.ok;
 }

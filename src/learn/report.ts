@@ -1,5 +1,6 @@
 // The learner's progress as one object: what `progress --json` prints and the progress screen shows. Pure.
 import type { Course } from "../content/model.js";
+import { labStatus } from "../labs/record.js";
 import type { Progress } from "../store/schema.js";
 import { moduleStatus, orphans, overall, stageStatuses, stats } from "./status.js";
 
@@ -31,6 +32,10 @@ export function progressReport(course: Course, p: Progress, now = new Date()) {
         due: st.due,
         seconds: st.seconds,
       };
+    }),
+    labs: course.labs.map((lab) => {
+      const l = labStatus(lab, p);
+      return { id: lab.id, module: lab.module, checks: l.checks, passing: l.passing, passed: l.passed, passedAt: l.passedAt, lastRunAt: l.lastRunAt };
     }),
     orphans: orphans(course, p),
   };

@@ -22,6 +22,9 @@ export function renderProgress(course: Course, j: ProgressReport, storePath: str
     line(`Cards due for review: ${j.due}${j.due ? " (api-architect review)" : ""}`),
     line(`Streak: ${j.streak} day${j.streak === 1 ? "" : "s"} in a row · ${j.activeDays} active day${j.activeDays === 1 ? "" : "s"} · ${j.answers} answers`),
     line(`Stack: ${j.stack ?? "not chosen yet (typescript by default)"}`),
+    ...(j.labs.length
+      ? [line(`Labs passed: ${j.labs.filter((l) => l.passed).length} of ${j.labs.length}${j.labs.some((l) => l.lastRunAt && !l.passed) ? ` · in progress: ${j.labs.filter((l) => l.lastRunAt && !l.passed).map((l) => `${l.id} ${l.passing}/${l.checks}`).join(", ")}` : ""}`)]
+      : []),
     "",
   ];
   // Columns on the right; the module's name takes what is left and is cut with "…". In a narrow

@@ -35,10 +35,10 @@ export function renderRoadmap(stages: StageStatus[], t: Look, stackNote: (s: Sta
       out.push(hangingIndent(`${pad2(m.module.number)} ${m.module.title} ${chalk.dim(`(${state})`)}`, `  ${mark} `, t.width));
     }
     for (const p of s.planned) out.push(hangingIndent(`${p.title} ${chalk.dim("(coming soon)")}`, "  · ", t.width));
+    for (const l of s.labs) out.push(hangingIndent(`Lab: ${l.lab.title} ${chalk.dim(`(${l.passed ? "passed" : `${l.passing}/${l.checks} checks`}; api-architect lab start ${l.lab.id})`)}`, `  ${l.passed ? "✓" : "·"} `, t.width));
     const note = stackNote(s);
     if (note) out.push(indented(`In your stack: ${note}`, t.width));
     out.push(indented(`Project: ${s.stage.project}`, t.width));
-    if (s.stage.labs.length) out.push(indented(`Labs: ${s.stage.labs.map((l) => `lab ${l}`).join(", ")}`, t.width));
     if (s.stage.reading.length) {
       out.push("  Further reading:");
       for (const r of s.stage.reading) out.push(hangingIndent(`${r.title}${r.by ? `, ${r.by}` : ""}${r.note ? ` — ${r.note}` : ""}${r.url ? ` (${r.url})` : ""}`, "    • ", t.width));

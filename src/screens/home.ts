@@ -13,6 +13,7 @@ import { ListView, type Entry } from "./ui/list.js";
 interface HomeState {
   p: Progress;
   references: Reference[];
+  labs: number;
   o: Overall;
   next: ReturnType<typeof continuePoint>;
   stopped?: { next: number; total: number };
@@ -47,6 +48,7 @@ export const HOME_ENTRIES: HomeEntry[] = [
   { id: "roadmap", label: () => "Roadmap: the stages and what to do next", go: () => ({ to: "roadmap" }) },
   { id: "faq", label: () => "FAQ: common questions", go: () => ({ to: "faq" }) },
   { id: "search", label: () => "Search the course", go: () => ({ to: "search" }) },
+  { id: "labs", label: () => "Labs: build Encore, and let the tutor check your running server", go: () => ({ to: "labs" }), hidden: ({ labs }) => !labs },
   { id: "glossary", label: () => "Glossary: terms and where they are taught", go: () => ({ to: "glossary" }) },
   {
     id: "reference",
@@ -66,7 +68,7 @@ function state(sc: ScreenContext): HomeState {
   const stoppedLast = last && p.last!.kind === "quiz" ? resumable(last, p) : undefined;
   const next = stoppedLast && last ? { module: last, section: 0, kind: "quiz" as const } : continuePoint(sc.course, p);
   const stopped = next?.kind === "quiz" ? resumable(next.module, p) : undefined;
-  return { p, o, next, stopped, references: sc.course.references };
+  return { p, o, next, stopped, references: sc.course.references, labs: sc.course.labs.length };
 }
 
 function header(sc: ScreenContext, h: HomeState, width: number): string[] {

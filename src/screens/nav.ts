@@ -23,6 +23,7 @@ export type Route =
   | { to: "roadmap"; stage?: string }
   | { to: "progress" }
   | { to: "settings" }
+  | { to: "labs" }
   | { to: "modules"; purpose: "learn" | "quiz"; mode?: QuizMode }
   | { to: "link"; href: string }
   | { to: "text"; title: string; text: string };

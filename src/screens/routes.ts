@@ -23,6 +23,7 @@ const SCREENS: { [K in Route["to"]]: Loader<K> } = {
   text: () => import("./documents.js").then((m) => m.textScreen),
   link: () => import("./documents.js").then((m) => m.linkScreen),
   settings: () => import("./settings.js").then((m) => m.settingsScreen),
+  labs: () => import("./labs.js").then((m) => m.labsScreen),
   modules: () => import("./modules.js").then((m) => m.modulesScreen),
 };
 

@@ -172,7 +172,7 @@ describe("settings and reset", () => {
     expect(cli(["config", "set", "stack", "fastapi"], env).stdout.trim()).toBe("stack=python");
     expect(cli(["config", "get", "stack"], env).stdout.trim()).toBe("python");
     expect(cli(["config", "set", "colour", "never"], env).status).toBe(0);
-    expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never");
+    expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never\nlab.baseUrl=http://127.0.0.1:8000 (default)");
     expect(store().settings).toEqual({ stack: "python", color: "never" });
   });
   it("progress reset --yes forgets progress and keeps settings", () => {
@@ -267,7 +267,7 @@ describe("way-finding", () => {
     const bad = cli(["help", "nope"], env);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/has no command "nope"/);
-    for (const c of [[], ["learn"], ["quiz"], ["review"], ["roadmap"], ["roadmap", "mark"], ["faq"], ["search"], ["explain"], ["modules"], ["progress"], ["progress", "export"], ["progress", "import"], ["progress", "reset"], ["config"], ["config", "list"], ["config", "get"], ["config", "set"], ["validate"], ["help"]]) {
+    for (const c of [[], ["learn"], ["quiz"], ["review"], ["roadmap"], ["roadmap", "mark"], ["faq"], ["search"], ["explain"], ["modules"], ["progress"], ["progress", "export"], ["progress", "import"], ["progress", "reset"], ["config"], ["config", "list"], ["config", "get"], ["config", "set"], ["validate"], ["help"], ["lab"], ["lab", "list"], ["lab", "start"], ["lab", "check"], ["lab", "hint"], ["lab", "solution"]]) {
       const r = cli([...c, "--help"], env);
       expect(r.status, c.join(" ")).toBe(0);
       expect(r.stdout, c.join(" ")).toContain("Examples:");
@@ -311,10 +311,11 @@ describe("way-finding", () => {
   });
 
   it("config list shows effective values with their defaults; keys and values are case-insensitive", () => {
-    expect(cli(["config", "list"], env).stdout).toBe("stack=typescript (default)\ncolor=auto (default)\n");
+    expect(cli(["config", "list"], env).stdout).toBe("stack=typescript (default)\ncolor=auto (default)\nlab.baseUrl=http://127.0.0.1:3000 (default)\n");
     expect(cli(["config", "set", "STACK", "Python"], env).stdout.trim()).toBe("stack=python");
     expect(cli(["config", "get", "Color"], env).stdout.trim()).toBe("auto");
-    expect(cli(["config", "list"], env).stdout).toBe("stack=python\ncolor=auto (default)\n");
+    expect(cli(["config", "list"], env).stdout).toBe("stack=python\ncolor=auto (default)\nlab.baseUrl=http://127.0.0.1:8000 (default)\n");
+    expect(cli(["config", "set", "LAB.BASEURL", "http://127.0.0.1:9000/"], env).stdout.trim()).toBe("lab.baseUrl=http://127.0.0.1:9000");
   });
 
   it("--json with no match: valid JSON on stdout, a message on stderr, exit 1 (faq, search and explain alike)", () => {

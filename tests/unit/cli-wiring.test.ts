@@ -38,6 +38,12 @@ describe("argv → the command and what it receives", () => {
     [["config", "get", "stack"], "config get", ["stack", g()]],
     [["config", "set", "stack", "php"], "config set", ["stack", "php", g()]],
     [["validate", "some/dir"], "validate", ["some/dir", g()]],
+    [["lab"], "lab", [{}, g()]],
+    [["lab", "list", "--json"], "lab list", [{ json: true }, g()]],
+    [["lab", "start", "shows", "--starter", "encore", "--force"], "lab start", ["shows", { starter: "encore", force: true }, g()]],
+    [["lab", "check", "1", "--check", "a", "--check", "b", "--no-watch", "--timeout", "2"], "lab check", ["1", { check: ["a", "b"], watch: false, timeout: 2 }, g()]],
+    [["lab", "hint", "shows", "create-location"], "lab hint", ["shows", "create-location", g()]],
+    [["lab", "solution", "shows", "--anyway"], "lab solution", ["shows", { anyway: true }, g()]],
   ])("%j", async (argv, name, args) => {
     const r = await wired(argv);
     expect(r.code).toBe(0);

@@ -80,12 +80,27 @@ export class Ui {
     this.started = false;
     const { stdin, stdout } = this.term.io;
     stdin.off("keypress", this.onKeypress);
+    stdin.off("end", this.onGone);
+    stdin.off("error", this.onGone);
     stdout.off("resize", this.onResize);
     try {
       this.term.write(SHOW + ALT_OFF);
       stdin.setRawMode?.(false);
     } finally {
       stdin.pause();
+    }
+  }
+
+  /**
+   * Gives the terminal back while `work` prints on the normal screen and reads its own keys (a
+   * lab's watch loop, a question on one line), then takes the full screen again.
+   */
+  async suspend<T>(work: () => Promise<T>): Promise<T> {
+    this.stop();
+    try {
+      return await work();
+    } finally {
+      this.start();
     }
   }
 
