@@ -11,6 +11,8 @@ function fail(message: string, code: number) {
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+    // The terminal was closed under us: end as a hang-up does, after saves in flight.
+    if (err.code === "EIO") return void import("./lifecycle.js").then((l) => l.endBy("SIGHUP"));
     throw err;
   });
 }

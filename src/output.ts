@@ -1,14 +1,11 @@
-// Owns the terminal: whether to colour, how wide to wrap, and the only place that prints.
+// The terminal: the only writer to stdout and stderr, and the only reader of isTTY, columns and
+// rows. It decides colour and width; commands and screens print through it.
 import chalk from "chalk";
+import type { Io } from "./io.js";
+import { columnsOf, rowsOf } from "./size.js";
 
-export interface Terminal {
-  color: boolean;
-  width: number;
-  /** stdout is a terminal a person is looking at. */
-  stdoutTty: boolean;
-  /** stdin can answer prompts. */
-  stdinTty: boolean;
-}
+import { processIo } from "./io.js";
+export { processIo, type Io } from "./io.js";
 
 export type ColorSetting = "auto" | "always" | "never";
 
@@ -25,31 +22,108 @@ export function decideColor(flag: boolean, setting: ColorSetting, env: NodeJS.Pr
 
 /** Lines are wrapped to the terminal, but never wider than is comfortable to read. */
 export const MAX_WIDTH = 100;
+/** Narrower than this, nothing lays out sensibly; wrap as if it were this wide. */
+export const MIN_WIDTH = 40;
 
-export function terminal(flagColor: boolean, setting: ColorSetting = "auto"): Terminal {
-  const stdoutTty = Boolean(process.stdout.isTTY);
-  const columns = stdoutTty ? process.stdout.columns : Number(process.env.COLUMNS) || 80;
-  const t: Terminal = {
-    color: decideColor(flagColor, setting, process.env, stdoutTty),
-    width: Math.max(40, Math.min(columns || 80, MAX_WIDTH)),
-    stdoutTty,
-    stdinTty: Boolean(process.stdin.isTTY),
-  };
-  // Every styled string in the program, marked-terminal's included, goes through this chalk.
-  chalk.level = t.color ? (chalk.level || 1) : 0;
-  if (t.color && chalk.level === 0) chalk.level = 1;
-  return t;
+export class Terminal {
+  /** stdout is a terminal a person is looking at. */
+  readonly stdoutTty: boolean;
+  /** stdin can answer prompts. */
+  readonly stdinTty: boolean;
+
+  constructor(
+    readonly io: Io,
+    public color: boolean,
+  ) {
+    this.stdoutTty = Boolean(io.stdout.isTTY);
+    this.stdinTty = Boolean(io.stdin.isTTY);
+    // Every styled string in the program, marked-terminal's included, goes through this chalk.
+    chalk.level = color ? chalk.level || 1 : 0;
+    active = this;
+  }
+
+  /** Colour on or off from now on (the setting changed). */
+  setColor(on: boolean): void {
+    this.color = on;
+    chalk.level = on ? chalk.level || 1 : 0;
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return this.io.env;
+  }
+
+  /** Both ends are terminals: screens and prompts can run. */
+  get interactive(): boolean {
+    return this.stdoutTty && this.stdinTty;
+  }
+
+  /** The terminal's width now (it changes when the window is resized); COLUMNS when piped. */
+  get columns(): number {
+    return columnsOf(this.io);
+  }
+
+  get rows(): number {
+    return rowsOf(this.io);
+  }
+
+  /** The width text is wrapped to. */
+  get width(): number {
+    return Math.max(MIN_WIDTH, Math.min(this.columns, MAX_WIDTH));
+  }
+
+  /** Writes bytes to stdout as they are (screens draw with this). */
+  write(raw: string): void {
+    this.io.stdout.write(raw);
+  }
+
+  /** Prints text on stdout, ending it with a newline. */
+  print(text: string): void {
+    this.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** Clears the visible screen (not the scrollback, which is the learner's), on a terminal only. */
+  clear(): void {
+    if (this.stdoutTty) this.io.stdout.write("\u001b[2J\u001b[H");
+  }
+
+  /** A message for the person on stderr, such as a note about where a file was written. */
+  note(text: string): void {
+    this.io.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** A warning or a failure on stderr, with the program's name in front. */
+  warn(text: string): void {
+    this.io.stderr.write(`api-architect: ${text}\n`);
+  }
+
+  /**
+   * Prints text that may be long: through a pager when it is taller than the screen and both
+   * ends are terminals (as git does), otherwise straight out. Piped output is never paged.
+   */
+  async page(text: string, opts: { pager: boolean; title?: string }): Promise<void> {
+    const lines = text.replace(/\n$/, "").split("\n").length;
+    if (!opts.pager || !this.interactive || lines < this.rows) {
+      this.print(text);
+      return;
+    }
+    // Loaded only when a page is needed: printing commands stay light.
+    const { pageText } = await import("./screens/pager.js");
+    await pageText(this, text, opts.title);
+  }
 }
 
-export function print(text: string): void {
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+let active: Terminal | undefined;
+
+/** The terminal for a command: colour from the flag, the saved setting and the environment. */
+export function terminal(flagColor: boolean, setting: ColorSetting = "auto", io: Io = processIo()): Terminal {
+  return new Terminal(io, decideColor(flagColor, setting, io.env, Boolean(io.stdout.isTTY)));
 }
 
+/**
+ * A warning from code that runs before a command has its terminal (the store, while it opens).
+ * It goes through the command's terminal when there is one.
+ */
 export function warn(text: string): void {
-  process.stderr.write(`api-architect: ${text}\n`);
-}
-
-export function clearScreen(t: Terminal): void {
-  // The visible screen only: the learner's scrollback is theirs.
-  if (t.stdoutTty) process.stdout.write("\x1b[2J\x1b[H");
+  if (active) active.warn(text);
+  else process.stderr.write(`api-architect: ${text}\n`);
 }

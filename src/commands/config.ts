@@ -1,7 +1,9 @@
-import type { GlobalOptions } from "../cli.js";
+// `config list|get|set`: settings, by name, case-insensitive; `list` shows each one's effective value.
 import { EXIT, UsageError } from "../errors.js";
+import { defaultBaseUrl } from "../labs/target.js";
 import { resolveStack } from "../learn/resolve.js";
-import { print } from "../output.js";
+import type { GlobalOptions } from "../options.js";
+import { processIo, terminal } from "../output.js";
 import { Store } from "../store/store.js";
 import type { Progress } from "../store/schema.js";
 
@@ -12,6 +14,8 @@ interface Setting {
   parse(v: string): string;
   get(s: Settings): string | undefined;
   set(s: Settings, v: string): void;
+  /** What applies when it was never set, and why. */
+  fallback(s: Settings): string;
 }
 
 function baseUrl(v: string): string {
@@ -26,45 +30,68 @@ function baseUrl(v: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
-const KEYS: Record<string, Setting> = {
-  stack: { help: "typescript, python, php or csharp", parse: (v) => resolveStack(v, false), get: (s) => s.stack, set: (s, v) => void (s.stack = v as Settings["stack"]) },
-  color: {
-    help: "auto, always or never",
-    parse: (v) => {
-      const x = v.trim().toLowerCase();
-      if (x === "auto" || x === "always" || x === "never") return x;
-      throw new UsageError(`"${v}" is not a colour setting; use auto, always or never`);
+// A map with no inherited keys: `config get __proto__` is an unknown setting, not a crash.
+const KEYS = new Map<string, Setting>([
+  ["stack", { help: "typescript, python, php or csharp", parse: (v) => resolveStack(v, false), get: (s) => s.stack, set: (s, v) => void (s.stack = v as Settings["stack"]), fallback: () => "typescript" }],
+  [
+    "color",
+    {
+      help: "auto, always or never",
+      parse: (v) => {
+        const x = v.trim().toLowerCase();
+        if (x === "auto" || x === "always" || x === "never") return x;
+        throw new UsageError(`"${v}" is not a colour setting; use auto, always or never`);
+      },
+      get: (s) => s.color,
+      set: (s, v) => void (s.color = v as Settings["color"]),
+      fallback: () => "auto",
     },
-    get: (s) => s.color,
-    set: (s, v) => void (s.color = v as Settings["color"]),
-  },
-  "lab.baseUrl": { help: "the URL your lab server listens on", parse: baseUrl, get: (s) => s.lab?.baseUrl, set: (s, v) => void (s.lab = { ...s.lab, baseUrl: v }) },
-};
+  ],
+  [
+    "lab.baseUrl",
+    {
+      help: "the URL your lab server listens on",
+      parse: baseUrl,
+      get: (s) => s.lab?.baseUrl,
+      set: (s, v) => void (s.lab = { ...s.lab, baseUrl: v }),
+      fallback: (s) => defaultBaseUrl(s.stack ?? "typescript"),
+    },
+  ],
+]);
 
-function key(k: string): Setting {
-  if (k === "colour") return KEYS.color!;
-  const found = Object.keys(KEYS).find((name) => name.toLowerCase() === k.toLowerCase());
-  if (found) return KEYS[found]!;
-  throw new UsageError(`unknown setting "${k}"; settings are ${Object.keys(KEYS).join(", ")}`);
+function key(k: string): [string, Setting] {
+  const wanted = k.trim().toLowerCase() === "colour" ? "color" : k.trim().toLowerCase();
+  for (const [name, setting] of KEYS) if (name.toLowerCase() === wanted) return [name, setting];
+  throw new UsageError(`unknown setting "${k}"; settings are ${[...KEYS.keys()].join(", ")}`);
 }
 
-export async function configList(_g: GlobalOptions): Promise<number> {
-  const s = (await Store.open()).read().settings;
-  print(Object.entries(KEYS).map(([name, k]) => `${name}=${k.get(s) ?? ""}`).join("\n"));
+async function open(g: GlobalOptions) {
+  const io = g.io ?? processIo();
+  const store = await Store.open(io.env.API_ARCHITECT_CONFIG_DIR || undefined);
+  return { store, term: terminal(g.color, store.read().settings.color ?? "auto", io) };
+}
+
+/** Every setting's effective value; "(default)" when it was never set. */
+export async function configList(g: GlobalOptions): Promise<number> {
+  const { store, term } = await open(g);
+  const s = store.read().settings;
+  term.print([...KEYS].map(([name, k]) => (k.get(s) === undefined ? `${name}=${k.fallback(s)} (default)` : `${name}=${k.get(s)}`)).join("\n"));
   return EXIT.ok;
 }
 
-export async function configGet(k: string, _g: GlobalOptions): Promise<number> {
-  const value = key(k).get((await Store.open()).read().settings);
-  if (value !== undefined) print(value);
+export async function configGet(k: string, g: GlobalOptions): Promise<number> {
+  const [, setting] = key(k);
+  const { store, term } = await open(g);
+  const s = store.read().settings;
+  term.print(setting.get(s) ?? setting.fallback(s));
   return EXIT.ok;
 }
 
-export async function configSet(k: string, v: string, _g: GlobalOptions): Promise<number> {
-  const setting = key(k);
+export async function configSet(k: string, v: string, g: GlobalOptions): Promise<number> {
+  const [name, setting] = key(k);
   const value = setting.parse(v);
-  await (await Store.open()).update((p) => setting.set(p.settings, value));
-  const name = Object.keys(KEYS).find((n) => KEYS[n] === setting)!;
-  print(`${name}=${value}`);
+  const { store, term } = await open(g);
+  await store.update((p) => setting.set(p.settings, value));
+  term.print(`${name}=${value}`);
   return EXIT.ok;
 }

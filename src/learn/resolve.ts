@@ -1,6 +1,6 @@
 // Turns what a user typed into a module, or a helpful error. Pure.
 import { distance } from "fastest-levenshtein";
-import type { Course, Module, Stack } from "../content/model.js";
+import type { Course, Module, Reference, Stack } from "../content/model.js";
 import { UsageError } from "../errors.js";
 
 export function resolveModule(course: Course, input: string): Module {
@@ -58,4 +58,14 @@ export function resolveStack(input: string, allowAll = true): Stack | "all" {
     throw new UsageError(`unknown stack "${input}"; use ${names}`);
   }
   return s;
+}
+
+/** A reference page ("Encore at a glance") by its id, if the input names one. */
+export function findReference(course: Course, input: string): Reference | undefined {
+  return course.references.find((r) => r.id === input.trim().toLowerCase());
+}
+
+/** A reference page in the shape the reader takes: a module with no number, no quiz and no progress. */
+export function referenceAsModule(ref: Reference): Module {
+  return { id: ref.id, number: 0, title: ref.title, stage: "", summary: ref.summary, minutes: 0, objectives: [], sections: ref.sections, quiz: [], file: ref.file, stageLine: 0, ...(ref.lexed ? { lexed: ref.lexed } : {}) };
 }

@@ -22,6 +22,15 @@ const lessonSchema = v.looseObject({
   section: v.string(),
   updatedAt: iso,
   completedAt: v.optional(iso),
+  /** Sections shown to their end; the module is read when every section has been. */
+  seen: v.optional(v.array(v.string())),
+});
+
+/** A quiz in progress: the questions in the order asked, from when. Answers since then count. */
+const quizAttemptSchema = v.looseObject({
+  order: v.array(v.string()),
+  startedAt: iso,
+  mode: v.optional(v.picklist(["all", "missed", "unanswered"])),
 });
 
 const lastSchema = v.optional(
@@ -96,6 +105,8 @@ export const progressSchema = v.looseObject({
   days: v.optional(v.array(v.string()), []),
   /** The learner's own marks per roadmap skill: stage id → skill id → mark. */
   marks: v.optional(v.record(v.string(), v.record(v.string(), markSchema)), {}),
+  /** Quizzes stopped part way, by module id, so they resume at the first unanswered question. */
+  quizzes: v.optional(v.record(v.string(), quizAttemptSchema)),
   /** Lab results by lab id (the store helper's format 3 adds these too). */
   labs: v.optional(v.record(v.string(), labRecordSchema), {}),
   last: lastSchema,
@@ -106,6 +117,7 @@ export type ProgressV1 = v.InferOutput<typeof progressV1Schema>;
 export type Answer = v.InferOutput<typeof answerSchema>;
 export type StoredCard = v.InferOutput<typeof cardSchema>;
 export type Mark = v.InferOutput<typeof markSchema>;
+export type QuizAttempt = v.InferOutput<typeof quizAttemptSchema>;
 export type LabRecord = v.InferOutput<typeof labRecordSchema>;
 
 export function emptyProgress(): Progress {
