@@ -1,12 +1,15 @@
 import { join, resolve } from "node:path";
 import { loadCourseFrom } from "../content/loader.js";
-import { EXIT } from "../errors.js";
+import { missingCourseFolder } from "../content/course-files.js";
+import { visible } from "../content/sanitize.js";
+import { EXIT, UsageError } from "../errors.js";
 import { print, warn } from "../output.js";
 import { contentDir } from "../paths.js";
 import type { GlobalOptions } from "../cli.js";
 
 export async function validate(dir: string | undefined, _g: GlobalOptions): Promise<number> {
   const root = dir ? resolve(dir) : contentDir();
+  if (missingCourseFolder(root)) throw new UsageError(`${visible(root)} is not a folder; give the course folder to check (the one with course.yaml)`);
   const loaded = loadCourseFrom(root);
   const { course, warnings } = loaded;
   const problems = [...loaded.problems, ...loaded.lint];
