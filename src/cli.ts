@@ -215,6 +215,49 @@ Environment:
       code = await configSet(key, value, globals());
     });
 
+  // ---- course packs (issue 14)
+  const course = program.command("course").description("course packs: add your team's own modules beside the built-in course");
+  course
+    .command("add")
+    .description("validate a course folder or .tgz and install it (every problem is reported as file:line)")
+    .argument("<source>", "a course folder (with course.yaml) or a .tgz of one")
+    .action(async (source: string) => {
+      const { courseAdd } = await import("./commands/course.js");
+      code = await courseAdd(source, globals());
+    });
+  course
+    .command("list")
+    .description("the built-in course and the installed packs; * marks the one in use")
+    .option("--json", "print as JSON")
+    .action(async (opts) => {
+      const { courseList } = await import("./commands/course.js");
+      code = await courseList(opts, globals());
+    });
+  course
+    .command("use")
+    .description("switch to a course (each keeps its own progress)")
+    .argument("<id>", "a course id from `course list`")
+    .action(async (id: string) => {
+      const { courseUse } = await import("./commands/course.js");
+      code = await courseUse(id, globals());
+    });
+  course
+    .command("remove")
+    .description("uninstall a pack (its progress is kept)")
+    .argument("<id>", "a pack id from `course list`")
+    .action(async (id: string) => {
+      const { courseRemove } = await import("./commands/course.js");
+      code = await courseRemove(id, globals());
+    });
+  course
+    .command("new")
+    .description("write a minimal pack that validates, to start from")
+    .argument("<dir>", "a new folder")
+    .action(async (dir: string) => {
+      const { courseNew } = await import("./commands/course.js");
+      code = await courseNew(dir, globals());
+    });
+
   program
     .command("validate")
     .description("check a course folder (for content authors)")

@@ -6,7 +6,8 @@ import { resolveStack } from "./learn/resolve.js";
 import { terminal, type Terminal } from "./output.js";
 import { select } from "./prompts.js";
 import type { Progress } from "./store/schema.js";
-import { Store } from "./store/store.js";
+import type { Store } from "./store/store.js";
+import { openCourseStore } from "./courses/course-store.js";
 import type { GlobalOptions } from "./cli.js";
 import type { StackChoice } from "./render/markdown.js";
 
@@ -20,7 +21,7 @@ export interface Context {
 }
 
 export async function context(g: GlobalOptions): Promise<Context> {
-  const store = await Store.open();
+  const store = await openCourseStore();
   const settings = store.read().settings;
   const term = terminal(g.color, settings.color ?? "auto");
   const source = await openCourse();

@@ -2,7 +2,7 @@ import type { GlobalOptions } from "../cli.js";
 import { EXIT, UsageError } from "../errors.js";
 import { resolveStack } from "../learn/resolve.js";
 import { print } from "../output.js";
-import { Store } from "../store/store.js";
+import { openCourseStore } from "../courses/course-store.js";
 import type { Progress } from "../store/schema.js";
 
 type Key = keyof Progress["settings"] & ("stack" | "color");
@@ -25,13 +25,13 @@ function key(k: string): Key {
 }
 
 export async function configList(_g: GlobalOptions): Promise<number> {
-  const s = (await Store.open()).read().settings;
+  const s = (await openCourseStore()).read().settings;
   print(Object.keys(KEYS).map((k) => `${k}=${s[k as Key] ?? ""}`).join("\n"));
   return EXIT.ok;
 }
 
 export async function configGet(k: string, _g: GlobalOptions): Promise<number> {
-  const value = (await Store.open()).read().settings[key(k)];
+  const value = (await openCourseStore()).read().settings[key(k)];
   if (value !== undefined) print(value);
   return EXIT.ok;
 }
@@ -39,7 +39,7 @@ export async function configGet(k: string, _g: GlobalOptions): Promise<number> {
 export async function configSet(k: string, v: string, _g: GlobalOptions): Promise<number> {
   const name = key(k);
   const value = KEYS[name].parse(v);
-  await (await Store.open()).update((p) => {
+  await (await openCourseStore()).update((p) => {
     (p.settings as Record<string, string>)[name] = value;
   });
   print(`${name}=${value}`);

@@ -9,7 +9,7 @@ import { changesAnything, describeMerge, exportDocument, merge, readExport } fro
 import { print, terminal } from "../output.js";
 import { confirm } from "../prompts.js";
 import { pad2 } from "../render/text.js";
-import { Store } from "../store/store.js";
+import { openCourseStore } from "../courses/course-store.js";
 
 export function progressJson(ctx: Context, now = new Date()) {
   const p = ctx.progress();
@@ -88,7 +88,7 @@ export async function progress(opts: { json?: boolean }, g: GlobalOptions): Prom
 }
 
 export async function reset(opts: { yes?: boolean }, g: GlobalOptions): Promise<number> {
-  const store = await Store.open();
+  const store = await openCourseStore();
   const t = terminal(g.color, store.read().settings.color ?? "auto");
   if (!opts.yes) {
     if (!t.stdinTty || !t.stdoutTty) throw new NoTtyError("progress reset", "add --yes to reset without being asked");
@@ -104,7 +104,7 @@ export async function reset(opts: { yes?: boolean }, g: GlobalOptions): Promise<
 }
 
 export async function exportProgress(file: string | undefined, _g: GlobalOptions): Promise<number> {
-  const store = await Store.open();
+  const store = await openCourseStore();
   const json = `${JSON.stringify(exportDocument(store.read()), null, 2)}\n`;
   if (!file || file === "-") {
     process.stdout.write(json);
@@ -129,7 +129,7 @@ export async function importProgress(file: string, opts: { yes?: boolean }, g: G
   }
   const read = readExport(data);
   if ("error" in read) throw new UsageError(`cannot import ${file}: ${read.error}; nothing was changed`);
-  const store = await Store.open();
+  const store = await openCourseStore();
   const preview = merge(store.read(), read.progress).summary;
   if (!changesAnything(preview)) {
     print("Nothing to import: everything in that file is already here.");

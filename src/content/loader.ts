@@ -445,7 +445,7 @@ export function loadCourseFrom(root: string): LoadResult {
   }
   const closing: { value?: Course["closing"] } = {};
   const stages = loadStages(root, r, closing);
-  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r, checks), stages, glossary: loadGlossary(root, r), references, ...(meta.contract ? { contract: meta.contract } : {}), ...(closing.value ? { closing: closing.value } : {}) };
+  const course: Course = { ...(meta.id ? { id: meta.id } : {}), title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r, checks), stages, glossary: loadGlossary(root, r), references, ...(meta.contract ? { contract: meta.contract } : {}), ...(closing.value ? { closing: closing.value } : {}) };
   for (const p of meta.planned) {
     if (modules.some((m) => m.id === p.id)) r.at(courseFile, undefined, `"${p.id}" is both planned and written; remove it from planned`);
     if (course.stages.length && !course.stages.some((s) => s.id === p.stage)) r.at(courseFile, undefined, `planned module "${p.id}": stage "${p.stage}" is not in roadmap.yaml`);

@@ -106,6 +106,8 @@ export interface Planned {
 }
 
 export interface Course {
+  /** A course pack's id, from course.yaml (the built-in course has none). */
+  id?: string;
   title: string;
   dir: string;
   modules: Module[];
