@@ -77,7 +77,9 @@ export function unpack(file: string, into: string): void {
   let total = 0;
   const files: { path: string; data: Uint8Array }[] = [];
   for (const e of entries) {
-    const name = e.name.replace(/\/+$/, "");
+    // "./x" is how `tar -C dir .` names things; "." is the folder itself.
+    const name = e.name.replace(/\/+$/, "").replace(/^(?:\.\/)+/, "");
+    if (name === "." || name === "") continue;
     const parts = name.split("/");
     if (!name || parts.some((p) => !p || p === "." || p === "..") || /[\x00-\x1f\x7f-\x9f\\]/.test(name)) {
       problems.push(`archive entry "${name}" has a path that is not allowed`);
