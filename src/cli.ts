@@ -215,6 +215,19 @@ Environment:
       code = await configSet(key, value, globals());
     });
 
+  // ---- export to Markdown (issue 14)
+  program
+    .command("export")
+    .description("write a module, the FAQ, the roadmap or everything as one Markdown document")
+    .argument("<what>", "a module (number or id), faq, roadmap or all")
+    .addOption(stackOption())
+    .option("--quiz", "add each module's quiz, with the answers and explanations after it")
+    .option("-o, --output <file>", "write to this file (- or none: stdout)")
+    .action(async (what: string, opts) => {
+      const { exportCommand } = await import("./commands/export.js");
+      code = await exportCommand(what, opts, globals());
+    });
+
   // ---- course packs (issue 14)
   const course = program.command("course").description("course packs: add your team's own modules beside the built-in course");
   course
