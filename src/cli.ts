@@ -215,6 +215,25 @@ Environment:
       code = await configSet(key, value, globals());
     });
 
+  // ---- shell completion (issue 14)
+  program
+    .command("completion")
+    .description("print a shell completion script (see the README for the line that installs it)")
+    .argument("<shell>", "bash, zsh or fish")
+    .action(async (shell: string) => {
+      const { completionScript } = await import("./commands/completion.js");
+      code = await completionScript(shell, globals());
+    });
+  program
+    .command("__complete", { hidden: true })
+    .argument("[words...]")
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (words: string[]) => {
+      const { completeWords } = await import("./commands/completion.js");
+      code = await completeWords(program, words);
+    });
+
   // ---- export to Markdown (issue 14)
   program
     .command("export")
