@@ -41,8 +41,7 @@ async function courseValues(): Promise<Values> {
     glossary: () => loaded?.glossary.map((t) => t.id) ?? [],
     stages: () => loaded?.stages.map((s) => s.id) ?? [],
     skills: (stage) => loaded?.stages.find((s) => s.id === stage || String(s.number) === stage)?.skills.map((k) => slugify(k)) ?? [],
-    // Labs are compiled with the course (course.labs) once the lab command is merged.
-    labs: () => ((loaded as { labs?: { id: string }[] } | undefined)?.labs ?? []).map((l) => l.id),
+    labs: () => loaded?.labs?.map((l) => l.id) ?? [],
     courses: () => [BUILT_IN_ID, ...installedPacks().map((p) => p.id)],
   };
 }

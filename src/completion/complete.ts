@@ -26,7 +26,7 @@ export interface Values {
 export const FILES = "__files__";
 
 const STACKS = ["typescript", "python", "php", "csharp", "all"];
-const CONFIG: Record<string, string[]> = { stack: ["typescript", "python", "php", "csharp"], color: ["auto", "always", "never"] };
+const CONFIG: Record<string, string[]> = { stack: ["typescript", "python", "php", "csharp"], color: ["auto", "always", "never"], "lab.baseUrl": [] };
 
 function filter(candidates: string[], current: string): string[] {
   const key = current.toLowerCase();

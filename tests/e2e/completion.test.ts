@@ -36,7 +36,7 @@ describe("__complete (what every script asks)", () => {
     expect(complete("learn", "1", "--stack", "py")).toEqual(["python"]);
     expect(complete("faq", "idem")).toEqual(["idempotency"]);
     expect(complete("explain", "hate")).toEqual(["hateoas"]);
-    expect(complete("config", "set", "")).toEqual(["stack", "color"]);
+    expect(complete("config", "set", "")).toEqual(["stack", "color", "lab.baseUrl"]);
     expect(complete("config", "set", "color", "")).toEqual(["auto", "always", "never"]);
     expect(complete("roadmap", "mark", "security", "rate")).toEqual(["rate-limiting"]);
     expect(complete("course", "use", "")).toEqual(["api-architect"]);
