@@ -258,6 +258,8 @@ function checkMessages(contract: Contract, code: string, info: CodeInfo, firstLi
         if (!ENCORE_HOSTS.has(url.hostname)) continue;
         target = url.pathname + url.search;
       }
+      // A CORS preflight is the browser's question about an operation, not an operation.
+      if (m.method === "OPTIONS") continue;
       const [rawPath = "", query = ""] = target.split("?");
       const path = rawPath.length > 1 ? rawPath.replace(/\/$/, "") : rawPath;
       if (!ENCORE_PATH.test(path)) {

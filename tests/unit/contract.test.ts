@@ -81,6 +81,7 @@ describe("http examples against the contract", () => {
     expect(check("GET /authorize?response_type=code HTTP/1.1")).toEqual([]);
     expect(check("GET /shows/42 HTTP/1.1")[0]).toMatch(/Encore's resources live under \/v1/);
     expect(check(`GET https://api.encore.example/v1/shows/${ID} HTTP/1.1`)).toEqual([]);
+    expect(check("OPTIONS /v1/shows HTTP/1.1\nOrigin: https://encore.example\nAccess-Control-Request-Method: POST")).toEqual([]);
   });
 });
 
