@@ -42,6 +42,7 @@ describe("__complete (what every script asks)", () => {
     expect(complete("course", "use", "")).toEqual(["api-architect"]);
     expect(complete("export", "r")).toEqual(["roadmap"]);
     expect(complete("completion", "")).toEqual(["bash", "zsh", "fish"]);
+    expect(complete("lab", "start", "")).toContain("shows"); // lab ids, from the compiled course
     expect(complete("course", "add", "")).toEqual(["__files__"]);
     expect(complete("")).not.toContain("__complete"); // hidden
   });
