@@ -7,7 +7,7 @@
 /** Nested quotes and list items in markdown; real lessons use three or four. */
 export const MAX_MARKDOWN_NESTING = 16;
 /** One paragraph, list or table (a run of non-blank lines outside fenced code); real ones stay under 3 KB. */
-export const MAX_BLOCK_CHARS = 16 * 1024;
+export const MAX_BLOCK_CHARS = 8 * 1024;
 /** Nested YAML collections; course files use five or six. */
 export const MAX_YAML_NESTING = 64;
 

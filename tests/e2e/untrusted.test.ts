@@ -219,9 +219,9 @@ describe("too big, too deep, too clever: refused with the file and the limit", (
     }
   });
 
-  it("a paragraph of 16 KiB or more (marked's inline pass is quadratic in it)", () => {
+  it("a paragraph over 8 KiB (marked's inline pass is quadratic in it)", () => {
     edit(LESSON2, (s) => `${s}\n${`${"_a".repeat(50)}\n`.repeat(400)}\n`);
-    refuse(["validate", course], /lesson\.md:\d+: has a paragraph, list or table longer than 16 KiB \(the limit\)/);
+    refuse(["validate", course], /lesson\.md:\d+: has a paragraph, list or table longer than 8 KiB \(the limit\)/);
   });
 });
 

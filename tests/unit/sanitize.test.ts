@@ -46,8 +46,8 @@ describe("parser limits", () => {
     expect(markdownLimitProblem(`${"> ".repeat(17)}x`)?.message).toMatch(/more than 16 levels/);
     expect(markdownLimitProblem(`text\n\n${" ".repeat(40)}- deep`, 10)?.line).toBe(12);
     expect(markdownLimitProblem(`\`\`\`ts\n${" ".repeat(60)}deeply indented code\n\`\`\`\n`)).toBeUndefined();
-    expect(markdownLimitProblem(`${"word ".repeat(4000)}\n`)?.message).toMatch(/longer than 16 KiB/);
-    expect(markdownLimitProblem(`${"word ".repeat(2000)}\n\n${"word ".repeat(2000)}\n`)).toBeUndefined();
+    expect(markdownLimitProblem(`${"word ".repeat(4000)}\n`)?.message).toMatch(/longer than 8 KiB/);
+    expect(markdownLimitProblem(`${"word ".repeat(1500)}\n\n${"word ".repeat(1500)}\n`)).toBeUndefined();
   });
 
   it("yaml: flow and block nesting, quotes and comments do not count", () => {
