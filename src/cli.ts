@@ -36,6 +36,13 @@ export const COMMANDS: Record<string, () => Promise<Handler>> = {
   "lab check": () => import("./commands/lab.js").then((m) => m.labCheck),
   "lab hint": () => import("./commands/lab.js").then((m) => m.labHint),
   "lab solution": () => import("./commands/lab.js").then((m) => m.labSolution),
+  completion: () => import("./commands/completion.js").then((m) => m.completionScript),
+  export: () => import("./commands/export.js").then((m) => m.exportCommand),
+  "course add": () => import("./commands/course.js").then((m) => m.courseAdd),
+  "course list": () => import("./commands/course.js").then((m) => m.courseList),
+  "course use": () => import("./commands/course.js").then((m) => m.courseUse),
+  "course remove": () => import("./commands/course.js").then((m) => m.courseRemove),
+  "course new": () => import("./commands/course.js").then((m) => m.courseNew),
 };
 
 export type Invoke = (name: string, args: unknown[]) => Promise<number>;
@@ -335,6 +342,84 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     .description("change a setting")
     .addHelpText("after", examples(["api-architect config set stack csharp", ""], ["api-architect config set color never", ""]))
     .action((key: string, value: string) => call("config set", key, value)());
+
+  // Shell completion: the script, and the hidden command it asks for candidates.
+  program
+    .command("completion")
+    .description("print a shell completion script (see the README for the line that installs it)")
+    .argument("<shell>", "bash, zsh or fish")
+    .addHelpText(
+      "after",
+      examples(
+        ['source <(api-architect completion bash)', "in ~/.bashrc"],
+        ['source <(api-architect completion zsh)', "in ~/.zshrc, after compinit"],
+        ["api-architect completion fish | source", "in ~/.config/fish/config.fish"],
+      ),
+    )
+    .action((shell: string) => call("completion", shell)());
+  program
+    .command("__complete", { hidden: true })
+    .argument("[words...]")
+    .allowUnknownOption()
+    .allowExcessArguments(true)
+    .helpOption(false)
+    .action(async (words: string[]) => {
+      // Not through COMMANDS: it answers from the command tree itself.
+      const { completeWords } = await import("./commands/completion.js");
+      code = await completeWords(program, words);
+    });
+
+  program
+    .command("export")
+    .description("write a module, the FAQ, the roadmap or everything as one Markdown document")
+    .argument("<what>", "a module (number or id), faq, roadmap or all")
+    .addOption(stackOption())
+    .option("--quiz", "add each module's quiz, with the answers and explanations after it")
+    .option("-o, --output <file>", "write to this file (- or none: stdout)")
+    .addHelpText(
+      "after",
+      examples(
+        ["api-architect export 3 -o auth.md", "module 03 in your stack"],
+        ["api-architect export all --stack all --quiz -o course.md", "everything, every stack, with the quizzes"],
+        ["api-architect export faq", "the FAQ to stdout"],
+      ),
+    )
+    .action((what: string, opts) => call("export", what, opts)());
+
+  const course = program
+    .command("course")
+    .description("course packs: add your team's own modules beside the built-in course")
+    .addHelpText("after", examples(["api-architect course new my-course", "start a pack"], ["api-architect course add ./my-course", ""], ["api-architect course use my-course", ""]));
+  course
+    .command("add")
+    .description("validate a course folder or .tgz and install it (every problem is reported as file:line)")
+    .argument("<source>", "a course folder (with course.yaml) or a .tgz of one")
+    .addHelpText("after", examples(["api-architect course add ./platform-rules", ""], ["api-architect course add platform-rules-1.2.0.tgz", ""]))
+    .action((source: string) => call("course add", source)());
+  course
+    .command("list")
+    .description("the built-in course and the installed packs; * marks the one in use")
+    .option("--json", "print as JSON")
+    .addHelpText("after", examples(["api-architect course list", ""], ["api-architect course list --json", ""]))
+    .action((opts) => call("course list", opts)());
+  course
+    .command("use")
+    .description("switch to a course (each keeps its own progress)")
+    .argument("<id>", "a course id from `course list`")
+    .addHelpText("after", examples(["api-architect course use platform-rules", ""], ["api-architect course use api-architect", "back to the built-in course"]))
+    .action((id: string) => call("course use", id)());
+  course
+    .command("remove")
+    .description("uninstall a pack (its progress is kept)")
+    .argument("<id>", "a pack id from `course list`")
+    .addHelpText("after", examples(["api-architect course remove platform-rules", ""]))
+    .action((id: string) => call("course remove", id)());
+  course
+    .command("new")
+    .description("write a minimal pack that validates, to start from")
+    .argument("<dir>", "a new folder")
+    .addHelpText("after", examples(["api-architect course new ./my-course", ""]))
+    .action((dir: string) => call("course new", dir)());
 
   program
     .command("validate")

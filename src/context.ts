@@ -8,7 +8,8 @@ import { resolveModule, resolveStack } from "./learn/resolve.js";
 import { processIo, terminal, type Terminal } from "./output.js";
 import type { GlobalOptions } from "./options.js";
 import type { Progress } from "./store/schema.js";
-import { Store } from "./store/store.js";
+import type { Store } from "./store/store.js";
+import { openCourseStore } from "./courses/course-store.js";
 import type { StackChoice } from "./render/markdown.js";
 
 export interface Context {
@@ -25,7 +26,7 @@ export interface Context {
 
 export async function context(g: GlobalOptions, opts: { plain?: boolean } = {}): Promise<Context> {
   const io = g.io ?? processIo();
-  const store = await Store.open(io.env.API_ARCHITECT_CONFIG_DIR || undefined);
+  const store = await openCourseStore(io.env);
   const settings = store.read().settings;
   // "Plain" means plain: no colour, whatever the terminal could show.
   const term = terminal(g.color && !opts.plain, settings.color ?? "auto", io);

@@ -4,7 +4,7 @@ import { defaultBaseUrl } from "../labs/target.js";
 import { resolveStack } from "../learn/resolve.js";
 import type { GlobalOptions } from "../options.js";
 import { processIo, terminal } from "../output.js";
-import { Store } from "../store/store.js";
+import { openCourseStore } from "../courses/course-store.js";
 import type { Progress } from "../store/schema.js";
 
 type Settings = Progress["settings"];
@@ -67,7 +67,7 @@ function key(k: string): [string, Setting] {
 
 async function open(g: GlobalOptions) {
   const io = g.io ?? processIo();
-  const store = await Store.open(io.env.API_ARCHITECT_CONFIG_DIR || undefined);
+  const store = await openCourseStore(io.env);
   return { store, term: terminal(g.color, store.read().settings.color ?? "auto", io) };
 }
 

@@ -8,12 +8,13 @@ import { changesAnything, describeMerge, exportDocument, merge, readExport } fro
 import type { GlobalOptions } from "../options.js";
 import { processIo, terminal, type Terminal } from "../output.js";
 import { renderProgress } from "../render/progress.js";
-import { Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
+import { openCourseStore } from "../courses/course-store.js";
 
 /** For commands that need the store and the terminal but not the course. */
 async function storeAndTerminal(g: GlobalOptions): Promise<{ store: Store; term: Terminal }> {
   const io = g.io ?? processIo();
-  const store = await Store.open(io.env.API_ARCHITECT_CONFIG_DIR || undefined);
+  const store = await openCourseStore(io.env);
   return { store, term: terminal(g.color, store.read().settings.color ?? "auto", io) };
 }
 

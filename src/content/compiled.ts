@@ -3,7 +3,8 @@
 // course; any other course folder gets one in the user's cache directory on first use. Each is
 // used only while its stamp, a hash of the content, matches the folder on disk.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from "node:fs";
+import { MAX_FILE_BYTES } from "./course-files.js";
 import { dirname, join, relative } from "node:path";
 import { lex } from "./markdown.js";
 import type { Course } from "./model.js";
@@ -16,16 +17,30 @@ export interface CompiledCourse {
   course: Course;
 }
 
-/** A hash of every content file's path and bytes (npm pack does not keep mtimes). */
+/**
+ * A hash of every content file's path and bytes (npm pack does not keep mtimes). The walk never
+ * follows a link (a link's target path is hashed instead) and reads only regular files of a
+ * sane size, so a link loop, a FIFO or a link to /dev/zero in the folder cannot hang it.
+ */
 export function contentStamp(root: string): string {
   const hash = createHash("sha1");
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(md|ya?ml)$/.test(f)).sort();
-  for (const f of files) {
-    hash.update(f.replaceAll("\\", "/"));
-    hash.update("\0");
-    hash.update(readFileSync(join(root, f)));
-    hash.update("\0");
-  }
+  const walk = (dir: string, rel: string, depth: number) => {
+    if (depth > 8) return;
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, e.name);
+      const name = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path, name, depth + 1);
+      else if (!/\.(md|ya?ml)$/.test(e.name)) continue;
+      else if (e.isSymbolicLink()) hash.update(`${name}\0->${readlinkSync(path)}\0`);
+      else if (e.isFile()) {
+        const st = lstatSync(path);
+        hash.update(`${name}\0`);
+        hash.update(st.size <= MAX_FILE_BYTES ? readFileSync(path) : `${st.size}:${st.mtimeMs}`);
+        hash.update("\0");
+      }
+    }
+  };
+  walk(root, "", 0);
   return hash.digest("hex");
 }
 

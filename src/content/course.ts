@@ -3,6 +3,9 @@
 import { writeCompiled, contentStamp, readCompiled } from "./compiled.js";
 import type { Course } from "./model.js";
 import { cacheDirFor, compiledDir, contentDir, isBuiltInContent } from "../paths.js";
+import { missingCourseFolder } from "./course-files.js";
+import { visible } from "./sanitize.js";
+import { UsageError } from "../errors.js";
 
 export interface OpenedCourse {
   course: Course;
@@ -14,6 +17,9 @@ export interface OpenedCourse {
 
 export async function openCourse(): Promise<OpenedCourse> {
   const root = contentDir();
+  if (missingCourseFolder(root)) {
+    throw new UsageError(`the course folder ${visible(root)} does not exist${process.env.API_ARCHITECT_CONTENT ? " (API_ARCHITECT_CONTENT names it)" : ""}`);
+  }
   const stamp = contentStamp(root);
   const cacheDirs = [...(isBuiltInContent(root) ? [compiledDir()] : []), cacheDirFor(root)];
   for (const dir of cacheDirs) {
