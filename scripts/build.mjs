@@ -58,15 +58,6 @@ const vendorExternal = {
   },
 };
 
-// @inquirer/prompts re-exports every prompt; the editor prompt alone brings iconv-lite and
-// chardet (half a megabyte). The tutor never opens an editor.
-const noEditorPrompt = {
-  name: "no-editor-prompt",
-  setup(b) {
-    b.onResolve({ filter: /^@inquirer\/editor$/ }, () => ({ path: join(root, "src/editor-stub.cjs") }));
-  },
-};
-
 // commander loads child_process (with net, dgram and streams) for executable subcommands, which
 // the tutor does not have; every run would pay for it, --version included.
 const noChildProcess = {
@@ -115,7 +106,7 @@ const program = (outfile, plugins = []) => ({
   // import() of a vendor file becomes require(): the bundle runs as a script, with no module loader.
   supported: { "dynamic-import": false },
   banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [...plugins, highlightLanguages, unusedRendererParts, vendorExternal, noEditorPrompt, noChildProcess, noColorDetection],
+  plugins: [...plugins, highlightLanguages, unusedRendererParts, vendorExternal, noChildProcess, noColorDetection],
 });
 await build(program(join(out, "main.cjs")));
 

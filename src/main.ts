@@ -2,7 +2,7 @@
 import { CliError, EXIT } from "./errors.js";
 import { escapeControls } from "./escape.js";
 import { describeError } from "./files.js";
-import { noteStreamMade, writeAll } from "./output.js";
+import { noteStreamMade, writeAll } from "./io.js";
 import { run } from "./cli.js";
 
 function fail(message: string, code: number) {
@@ -16,9 +16,11 @@ function fail(message: string, code: number) {
 }
 
 /** A system error on our own output (a full disk behind `> file`, a closed terminal). */
-function outputFailed(err: NodeJS.ErrnoException): never {
+function outputFailed(err: NodeJS.ErrnoException): void {
   // A reader that goes away (`api-architect learn 1 | head`) is not an error.
   if (err.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  // The terminal was closed under us: end as a hang-up does, after saves in flight.
+  if (err.code === "EIO") return void import("./lifecycle.js").then((l) => l.endBy("SIGHUP"));
   try {
     writeAll(2, `api-architect: cannot write the output: ${describeError(err)}\n`);
   } catch {
@@ -28,8 +30,8 @@ function outputFailed(err: NodeJS.ErrnoException): never {
 }
 
 // process.stdout and process.stderr are made on first use (printing commands never make them;
-// see output.ts). Whenever one is made, it gets the error handler above, and printing switches to
-// it so that output stays in order.
+// see io.ts). Whenever one is made, it gets the error handler above, and printing switches to it
+// so that output stays in order.
 for (const [fd, name] of [[1, "stdout"], [2, "stderr"]] as const) {
   const made = Object.getOwnPropertyDescriptor(process, name);
   if (!made?.get || !made.configurable) {

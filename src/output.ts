@@ -1,65 +1,13 @@
-// Owns the terminal: whether to colour, how wide to wrap, and the only place that prints.
-//
-// Printing commands write with fs.writeSync and look at their file descriptors with fstat: they
-// never create process.stdout or process.stdin, whose stream machinery (net, stream, tty) costs
-// more to load than most commands take to run. Interactive screens create the streams anyway.
+// The terminal: the only writer to stdout and stderr, and the only reader of isTTY, columns and
+// rows. It decides colour and width; commands and screens print through it. For the process's own
+// streams it writes with fs.writeSync and asks fstat about terminals, so a printing command never
+// makes process.stdout or process.stdin (see io.ts).
 import chalk from "chalk";
-import { fstatSync, writeSync } from "node:fs";
 import { escapeControls } from "./escape.js";
+import { processIo, ttyOf, writeTo, type Io } from "./io.js";
+import { columnsOf, rowsOf } from "./size.js";
 
-const ttyCache = new Map<number, boolean>();
-
-/** Whether a file descriptor is a terminal; only a character device is asked the real question. */
-export function isTty(fd: 0 | 1 | 2): boolean {
-  let known = ttyCache.get(fd);
-  if (known === undefined) {
-    try {
-      // node:tty loads net and the stream classes: only a character device is worth the cost.
-      known = fstatSync(fd).isCharacterDevice() && process.getBuiltinModule("node:tty").isatty(fd);
-    } catch {
-      known = false;
-    }
-    ttyCache.set(fd, known);
-  }
-  return known;
-}
-
-/** The streams are made on first use; this says whether that has happened. */
-const streamsMade = new Set<number>();
-export function noteStreamMade(fd: number): void {
-  streamsMade.add(fd);
-}
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/** Writes all of `text` to a file descriptor, waiting out a full non-blocking pipe. */
-export function writeAll(fd: 1 | 2, text: string): void {
-  if (streamsMade.has(fd)) {
-    // Keep order with what an interactive screen has written through the stream.
-    (fd === 1 ? process.stdout : process.stderr).write(text);
-    return;
-  }
-  const buf = Buffer.from(text, "utf8");
-  let off = 0;
-  while (off < buf.length) {
-    try {
-      off += writeSync(fd, buf, off, buf.length - off);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-      // The reader has not caught up: wait a moment (a fifth of a millisecond) and try again.
-      Atomics.wait(pause, 0, 0, 0.2);
-    }
-  }
-}
-
-export interface Terminal {
-  color: boolean;
-  width: number;
-  /** stdout is a terminal a person is looking at. */
-  stdoutTty: boolean;
-  /** stdin can answer prompts. */
-  stdinTty: boolean;
-}
+export { isTty, noteStreamMade, processIo, writeAll, type Io } from "./io.js";
 
 export type ColorSetting = "auto" | "always" | "never";
 
@@ -76,35 +24,114 @@ export function decideColor(flag: boolean, setting: ColorSetting, env: NodeJS.Pr
 
 /** Lines are wrapped to the terminal, but never wider than is comfortable to read. */
 export const MAX_WIDTH = 100;
+/** Narrower than this, nothing lays out sensibly; wrap as if it were this wide. */
+export const MIN_WIDTH = 40;
 
-export function terminal(flagColor: boolean, setting: ColorSetting = "auto"): Terminal {
-  const stdoutTty = isTty(1);
-  const columns = stdoutTty ? process.stdout.columns : Number(process.env.COLUMNS) || 80;
-  const t: Terminal = {
-    color: decideColor(flagColor, setting, process.env, stdoutTty),
-    width: Math.max(40, Math.min(columns || 80, MAX_WIDTH)),
-    stdoutTty,
-    // Asked only by interactive paths: a check of stdin can cost more than a printing command.
-    get stdinTty() {
-      return isTty(0);
-    },
-  };
-  // Every styled string in the program, marked-terminal's included, goes through this chalk.
-  chalk.level = t.color ? (chalk.level || 1) : 0;
-  if (t.color && chalk.level === 0) chalk.level = 1;
-  return t;
+export class Terminal {
+  /** stdout is a terminal a person is looking at. */
+  readonly stdoutTty: boolean;
+
+  constructor(
+    readonly io: Io,
+    public color: boolean,
+  ) {
+    this.stdoutTty = ttyOf(io, 1);
+    // Every styled string in the program, marked-terminal's included, goes through this chalk.
+    chalk.level = color ? chalk.level || 1 : 0;
+    active = this;
+  }
+
+  /** Colour on or off from now on (the setting changed). */
+  setColor(on: boolean): void {
+    this.color = on;
+    chalk.level = on ? chalk.level || 1 : 0;
+  }
+
+  /** stdin can answer prompts. Asked only by interactive paths: checking stdin can cost more than a printing command. */
+  get stdinTty(): boolean {
+    return ttyOf(this.io, 0);
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return this.io.env;
+  }
+
+  /** Both ends are terminals: screens and prompts can run. */
+  get interactive(): boolean {
+    return this.stdoutTty && this.stdinTty;
+  }
+
+  /** The terminal's width now (it changes when the window is resized); COLUMNS when piped. */
+  get columns(): number {
+    return columnsOf(this.io);
+  }
+
+  get rows(): number {
+    return rowsOf(this.io);
+  }
+
+  /** The width text is wrapped to. */
+  get width(): number {
+    return Math.max(MIN_WIDTH, Math.min(this.columns, MAX_WIDTH));
+  }
+
+  /** Writes bytes to stdout as they are (screens draw with this). */
+  write(raw: string): void {
+    writeTo(this.io, 1, raw);
+  }
+
+  /** Prints text on stdout, ending it with a newline. */
+  print(text: string): void {
+    writeTo(this.io, 1, text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** Clears the visible screen (not the scrollback, which is the learner's), on a terminal only. */
+  clear(): void {
+    if (this.stdoutTty) writeTo(this.io, 1, "\u001b[2J\u001b[H");
+  }
+
+  /** A message for the person on stderr, such as a note about where a file was written. */
+  note(text: string): void {
+    const safe = escapeControls(text, true);
+    writeTo(this.io, 2, safe.endsWith("\n") ? safe : `${safe}\n`);
+  }
+
+  /**
+   * A warning or a failure on stderr, with the program's name in front. Whatever it quotes (a
+   * path, an argument, a file's text) has its control characters made visible.
+   */
+  warn(text: string): void {
+    writeTo(this.io, 2, `api-architect: ${escapeControls(text, true)}\n`);
+  }
+
+  /**
+   * Prints text that may be long: through a pager when it is taller than the screen and both
+   * ends are terminals (as git does), otherwise straight out. Piped output is never paged.
+   */
+  async page(text: string, opts: { pager: boolean; title?: string }): Promise<void> {
+    const lines = text.replace(/\n$/, "").split("\n").length;
+    if (!opts.pager || !this.interactive || lines < this.rows) {
+      this.print(text);
+      return;
+    }
+    // Loaded only when a page is needed: printing commands stay light.
+    const { pageText } = await import("./screens/pager.js");
+    await pageText(this, text, opts.title);
+  }
 }
 
-export function print(text: string): void {
-  writeAll(1, text.endsWith("\n") ? text : `${text}\n`);
+let active: Terminal | undefined;
+
+/** The terminal for a command: colour from the flag, the saved setting and the environment. */
+export function terminal(flagColor: boolean, setting: ColorSetting = "auto", io: Io = processIo()): Terminal {
+  return new Terminal(io, decideColor(flagColor, setting, io.env, ttyOf(io, 1)));
 }
 
-/** One line on stderr. Whatever it quotes (a path, an argument, a file's text) cannot drive the terminal. */
+/**
+ * A warning from code that runs before a command has its terminal (the store, while it opens).
+ * It goes through the command's terminal when there is one.
+ */
 export function warn(text: string): void {
-  writeAll(2, `api-architect: ${escapeControls(text, true)}\n`);
-}
-
-export function clearScreen(t: Terminal): void {
-  // The visible screen only: the learner's scrollback is theirs.
-  if (t.stdoutTty) process.stdout.write("\x1b[2J\x1b[H");
+  if (active) active.warn(text);
+  else writeTo(processIo(), 2, `api-architect: ${escapeControls(text, true)}\n`);
 }

@@ -1,14 +1,23 @@
 import { fileURLToPath } from "node:url";
 import { dirname, join, resolve } from "node:path";
 import envPaths from "env-paths";
+import { activePackContent } from "./courses/registry.js";
 
 // The bundle lives in dist/ and the course beside it in content/, both in the package.
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Where the course is read from. API_ARCHITECT_CONTENT lets tests and authors point elsewhere. */
+/**
+ * Where the course is read from: API_ARCHITECT_CONTENT (tests and authors), else the pack chosen
+ * with `course use`, else the built-in course.
+ */
 export function contentDir(): string {
   const override = process.env.API_ARCHITECT_CONTENT;
-  return override ? resolve(override) : join(packageRoot, "content");
+  if (override) return resolve(override);
+  return activePackContent() ?? builtInContentDir();
+}
+
+export function builtInContentDir(): string {
+  return join(packageRoot, "content");
 }
 
 /** Where the build puts the compiled built-in course. */

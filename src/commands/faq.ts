@@ -1,22 +1,21 @@
-import type { GlobalOptions } from "../cli.js";
-import { context, stackFor, type Context } from "../context.js";
+// `faq`: browse the questions on a terminal; print the answer that matches, or a list.
+import { context, stackFor } from "../context.js";
 import type { FaqEntry } from "../content/model.js";
 import { EXIT } from "../errors.js";
-import { clearScreen, print, warn } from "../output.js";
-import { select, Separator } from "../prompts.js";
+import type { GlobalOptions } from "../options.js";
 import { renderFaq } from "../render/lesson.js";
 import { hangingIndent } from "../render/text.js";
-import type { StackChoice } from "../render/markdown.js";
 
 /** Entries containing every word; those whose question or id matches come first. */
 export function filterFaq(entries: FaqEntry[], words: string[]): FaqEntry[] {
-  const terms = words.flatMap((w) => w.toLowerCase().split(/\s+/)).filter(Boolean);
+  // Hyphens count as spaces on both sides, so an id (why-http) and a tag (max-age) match as typed.
+  const terms = words.flatMap((w) => w.toLowerCase().split(/\s+/)).filter(Boolean).map((t) => t.replace(/-/g, " "));
   if (!terms.length) return entries;
   const scored = entries
     .map((e) => {
       // Tags name the topic in the learner's words: they count like the question.
       const head = `${e.id} ${e.question} ${e.tags.join(" ")}`.toLowerCase().replace(/-/g, " ");
-      const body = e.markdown.toLowerCase();
+      const body = e.markdown.toLowerCase().replace(/-/g, " ");
       if (!terms.every((t) => head.includes(t) || body.includes(t))) return undefined;
       return { e, score: terms.filter((t) => head.includes(t)).length };
     })
@@ -24,45 +23,27 @@ export function filterFaq(entries: FaqEntry[], words: string[]): FaqEntry[] {
   return scored.sort((a, b) => b.score - a.score || a.e.order - b.e.order).map((x) => x.e);
 }
 
-async function browse(ctx: Context, entries: FaqEntry[], stack: StackChoice) {
-  for (;;) {
-    const picked = await select<FaqEntry | null>(
-      ctx.term,
-      `${entries.length} question${entries.length === 1 ? "" : "s"}: pick one to read`,
-      [...entries.map((e) => ({ name: e.question, value: e })), new Separator(), { name: "Back", value: null }],
-      { hint: "", pageSize: 15 },
-    );
-    if (!picked) return;
-    clearScreen(ctx.term);
-    print(renderFaq(ctx.course, picked, ctx.term, stack));
-    const next = await select<"list" | "quit">(ctx.term, " ", [{ name: "Back to the questions", value: "list" }, { name: "Done", value: "quit" }], { hint: "" });
-    if (next === "quit") return;
-  }
-}
-
 export async function faq(words: string[], opts: { json?: boolean; stack?: string }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
   const entries = filterFaq(ctx.course.faq, words);
-  if (opts.json) {
-    print(JSON.stringify(entries.map((e) => ({ id: e.id, question: e.question, modules: e.modules, tags: e.tags })), null, 2));
-    return EXIT.ok;
-  }
+  if (opts.json) ctx.term.print(JSON.stringify(entries.map((e) => ({ id: e.id, question: e.question, modules: e.modules, tags: e.tags })), null, 2));
   if (!entries.length) {
-    warn(`no FAQ entry mentions ${words.map((w) => `"${w}"`).join(" and ")}; \`api-architect faq\` lists them all`);
+    ctx.term.warn(`no FAQ entry mentions ${words.map((w) => `"${w}"`).join(" and ")}; \`api-architect faq\` lists them all`);
     return EXIT.failure;
   }
+  if (opts.json) return EXIT.ok;
   const stack = stackFor(ctx, opts.stack);
-  const interactive = ctx.term.stdoutTty && ctx.term.stdinTty;
-  if (entries.length === 1 || (!interactive && words.length)) {
-    print(entries.map((e) => renderFaq(ctx.course, e, ctx.term, stack)).join("\n"));
+  const term = ctx.term;
+  if (entries.length === 1 || (!term.interactive && words.length)) {
+    await term.page(entries.map((e) => renderFaq(ctx.course, e, term, stack)).join("\n"), { pager: g.pager, title: "FAQ" });
     return EXIT.ok;
   }
-  if (!interactive) {
-    print(entries.map((e) => hangingIndent(e.question, `${e.id.padEnd(28)} `, ctx.term.width)).join("\n"));
+  if (!term.interactive) {
+    const idWidth = Math.min(30, Math.max(...entries.map((e) => e.id.length)) + 1);
+    term.print(entries.map((e) => hangingIndent(e.question, `${e.id.padEnd(idWidth)} `, term.width)).join("\n"));
     return EXIT.ok;
   }
-  await browse(ctx, entries, stack);
+  const { runScreens } = await import("../screens/routes.js");
+  await runScreens(ctx, { to: "faq", entries }, "");
   return EXIT.ok;
 }
-
-export { browse as browseFaq };

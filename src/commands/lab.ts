@@ -5,12 +5,10 @@ import chalk from "chalk";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { GlobalOptions } from "../cli.js";
+import type { GlobalOptions } from "../options.js";
 import { context, stackFor, type Context } from "../context.js";
 import { STACK_LABELS, type Lab, type Stack } from "../content/model.js";
 import { CliError, EXIT, UsageError } from "../errors.js";
-import { clearScreen, print } from "../output.js";
-import { confirm, input } from "../prompts.js";
 import { linkDescriber, renderText } from "../render/lesson.js";
 import { hangingIndent, pad2 } from "../render/text.js";
 import type { LabRun, RunConfig } from "../labs/engine.js";
@@ -69,7 +67,7 @@ export function renderLabList(ctx: Context): string {
 
 export async function labList(opts: { json?: boolean }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
-  print(opts.json ? JSON.stringify(labListJson(ctx), null, 2) : renderLabList(ctx));
+  ctx.term.print(opts.json ? JSON.stringify(labListJson(ctx), null, 2) : renderLabList(ctx));
   return EXIT.ok;
 }
 
@@ -95,23 +93,27 @@ async function offerStarter(ctx: Context, stack: Stack, target: string | undefin
   const { planStarter, RUN_HINT, starterDir, writeStarter } = await import("../labs/starter.js");
   let dir = target;
   if (!dir) {
-    if (!(ctx.term.stdinTty && ctx.term.stdoutTty)) return;
+    if (!ctx.term.interactive) return;
+    const { ask, confirm } = await import("../screens/inline.js");
     const want = await confirm(ctx.term, `Write a starter project for ${STACK_LABELS[stack]} to a folder?`, { default: false, hint: "pass --starter <folder>" });
     if (!want) return;
-    dir = (await input(ctx.term, "Folder (created if missing):", { hint: "pass --starter <folder>" })).trim() || `encore-${stack}`;
+    const typed = await ask(ctx.term, "Folder (created if missing):", { hint: "pass --starter <folder>" });
+    if (typed === undefined) return;
+    dir = typed.trim() || `encore-${stack}`;
   }
   const plan = planStarter(starterDir(ctx.course.dir, stack), dir);
   let overwrite = force;
   if (plan.existing.length && !force) {
     const list = plan.existing.slice(0, 8).join(", ") + (plan.existing.length > 8 ? ", ..." : "");
-    if (!(ctx.term.stdinTty && ctx.term.stdoutTty)) {
+    if (!ctx.term.interactive) {
       throw new CliError(`${plan.existing.length} of the starter's files already exist in ${plan.to} (${list}); nothing was written. Pass --force to overwrite them, or choose another folder`);
     }
+    const { confirm } = await import("../screens/inline.js");
     overwrite = await confirm(ctx.term, `${plan.existing.length} file(s) already exist in ${plan.to} (${list}). Overwrite them?`, { default: false, hint: "pass --force" });
   }
   const written = writeStarter(plan, overwrite);
   const skipped = plan.files.length - written.length;
-  print(`\nWrote ${written.length} file${written.length === 1 ? "" : "s"} to ${plan.to}${skipped ? ` (kept ${skipped} existing)` : ""}.\nNext: cd ${plan.to} && ${RUN_HINT[stack]}`);
+  ctx.term.print(`\nWrote ${written.length} file${written.length === 1 ? "" : "s"} to ${plan.to}${skipped ? ` (kept ${skipped} existing)` : ""}.\nNext: cd ${plan.to} && ${RUN_HINT[stack]}`);
 }
 
 /** From the menu: offer the starter for the learner's stack. */
@@ -124,7 +126,7 @@ export async function labStart(id: string, opts: { stack?: string; starter?: str
   const lab = resolveLab(ctx.course, id);
   const choice = stackFor(ctx, opts.stack);
   if (choice === "all") throw new UsageError("a lab is built in one stack; pass --stack typescript, python, php or csharp");
-  print(renderLabBrief(ctx, lab, choice));
+  ctx.term.print(renderLabBrief(ctx, lab, choice));
   await offerStarter(ctx, choice, opts.starter, Boolean(opts.force));
   return EXIT.ok;
 }
@@ -146,7 +148,7 @@ export function renderHint(ctx: Context, lab: Lab, checkId: string): string {
 
 export async function labHint(id: string, checkId: string, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
-  print(renderHint(ctx, resolveLab(ctx.course, id), checkId));
+  ctx.term.print(renderHint(ctx, resolveLab(ctx.course, id), checkId));
   return EXIT.ok;
 }
 
@@ -166,7 +168,7 @@ export async function labSolution(id: string, opts: { stack?: string; anyway?: b
   if (!labStatus(lab, ctx.progress()).passed && !opts.anyway) {
     throw new UsageError(`you have not passed lab ${lab.id} yet; the solution is more useful afterwards (\`api-architect lab check ${lab.id}\`), or add --anyway to read it now`);
   }
-  print(renderSolution(ctx, lab, choice));
+  ctx.term.print(renderSolution(ctx, lab, choice));
   return EXIT.ok;
 }
 
@@ -176,7 +178,7 @@ async function loadContract(ctx: Context): Promise<unknown> {
   try {
     return parseYaml(readFileSync(join(ctx.course.dir, "encore", "openapi.yaml"), "utf8"));
   } catch (e) {
-    if (process.env.API_ARCHITECT_DEBUG) process.stderr.write(`contract: ${(e as Error).message}\n`);
+    if (ctx.term.env.API_ARCHITECT_DEBUG) ctx.term.note(`contract: ${(e as Error).message}`);
     return undefined;
   }
 }
@@ -195,7 +197,7 @@ export async function prepareRun(ctx: Context, opts: LabCheckOptions): Promise<P
   const reached = await reach(url);
   const [{ createRandom }, { mintTokens }] = await Promise.all([import("../labs/random.js"), import("../labs/secrets.js")]);
   // Tests set a seed so a run's names and ids repeat; learners get fresh ones every run.
-  const random = createRandom(process.env.API_ARCHITECT_LAB_SEED);
+  const random = createRandom(ctx.term.env.API_ARCHITECT_LAB_SEED);
   const who = { staff: random.uuid(), customer: random.uuid(), otherCustomer: random.uuid() };
   const now = () => new Date();
   const config: RunConfig = {
@@ -229,10 +231,10 @@ async function runOnce(ctx: Context, lab: Lab, prepared: PreparedRun, opts: LabC
   const { runLab } = await import("../labs/engine.js");
   const report = await import("../labs/report.js");
   const ro = { verbose: Boolean(opts.verbose), displayBase: prepared.displayBase, sentBase: prepared.sentBase, describeLink: linkDescriber(ctx.course) };
-  print(report.renderHeader(lab, prepared.displayBase, ctx.term));
-  const run = await runLab(lab, { ...prepared.config, replays: undefined, onResult: (r) => print(report.renderCheck(lab, r, ctx.term, ro)) });
-  print(`\n${report.renderSummary(run, ctx.term, ro)}`);
-  if (run.stopped) process.stderr.write(`api-architect: ${run.stopped}\n`);
+  ctx.term.print(report.renderHeader(lab, prepared.displayBase, ctx.term));
+  const run = await runLab(lab, { ...prepared.config, replays: undefined, onResult: (r) => ctx.term.print(report.renderCheck(lab, r, ctx.term, ro)) });
+  ctx.term.print(`\n${report.renderSummary(run, ctx.term, ro)}`);
+  if (run.stopped) ctx.term.warn(run.stopped);
   await record(ctx, run, prepared.displayBase);
   return run;
 }
@@ -247,11 +249,11 @@ export async function runLabCheck(ctx: Context, lab: Lab, opts: LabCheckOptions)
     const { runJson } = await import("../labs/report.js");
     const run = await runLab(lab, prepared.config);
     await record(ctx, run, prepared.displayBase);
-    print(JSON.stringify(runJson(run, { displayBase: prepared.displayBase, sentBase: prepared.sentBase, describeLink: linkDescriber(ctx.course) }), null, 2));
-    if (run.stopped) process.stderr.write(`api-architect: ${run.stopped}\n`);
+    ctx.term.print(JSON.stringify(runJson(run, { displayBase: prepared.displayBase, sentBase: prepared.sentBase, describeLink: linkDescriber(ctx.course) }), null, 2));
+    if (run.stopped) ctx.term.warn(run.stopped);
     return exitOf(run);
   }
-  const interactive = opts.watch !== false && ctx.term.stdinTty && ctx.term.stdoutTty;
+  const interactive = opts.watch !== false && ctx.term.interactive;
   if (!interactive) return exitOf(await runOnce(ctx, lab, prepared, opts));
   const { watchLoop } = await import("../labs/watch.js");
   let last: LabRun | undefined;
@@ -261,16 +263,16 @@ export async function runLabCheck(ctx: Context, lab: Lab, opts: LabCheckOptions)
         // The server may have been restarted on the other address between runs.
         const again = last ? await prepareRun(ctx, opts).catch((e: unknown) => e) : prepared;
         if (again instanceof Error) {
-          print(`\n${(again as Error).message}`);
+          ctx.term.print(`\n${(again as Error).message}`);
           return EXIT.failure;
         }
         last = await runOnce(ctx, lab, again as PreparedRun, opts);
         return exitOf(last);
       },
       hint: () => (last ? firstHint(ctx, last) : undefined),
-      clear: () => clearScreen(ctx.term),
+      clear: () => ctx.term.clear(),
     },
-    { input: process.stdin, write: (s) => process.stdout.write(s) },
+    { input: ctx.term.io.stdin as NodeJS.ReadStream, write: (s) => ctx.term.write(s) },
   );
 }
 

@@ -1,11 +1,14 @@
-import type { GlobalOptions } from "../cli.js";
-import { context, ensureStack, stackFor, type Context } from "../context.js";
-import type { Module, Reference } from "../content/model.js";
+// `learn`: the reader on a terminal; the whole lesson as text otherwise (or with --plain): cli.ts
+// sends printing to print-lesson.ts, which keeps renderings; this prints only when stdout is a
+// terminal and stdin is not.
+import { context, findModule, stackFor } from "../context.js";
+import type { Module } from "../content/model.js";
 import { EXIT, UsageError } from "../errors.js";
-import { resolveModule, resolveSection as startSection } from "../learn/resolve.js";
-import { isTty } from "../output.js";
-import { select } from "../prompts.js";
-import { pad2 } from "../render/text.js";
+import { findReference, referenceAsModule, sectionIndex } from "../learn/resolve.js";
+import type { GlobalOptions } from "../options.js";
+import { pad2, renderLesson, renderReference } from "../render/lesson.js";
+
+const HINT = "print a lesson with `api-architect learn <module> --plain`";
 
 export interface LearnOptions {
   stack?: string;
@@ -13,50 +16,40 @@ export interface LearnOptions {
   section?: string;
 }
 
-export async function pickModule(ctx: Context, message: string): Promise<Module> {
-  // Status needs the scheduler; only interactive paths pay for it.
-  const { moduleStatus } = await import("../learn/status.js");
-  const p = ctx.progress();
-  return select<Module>(
-    ctx.term,
-    message,
-    ctx.course.modules.map((m) => {
-      const s = moduleStatus(m, p);
-      const mark = s.read ? "✓ read" : s.started ? `… ${s.sectionIndex + 1}/${m.sections.length}` : "";
-      return { name: `${pad2(m.number)}  ${m.title}${mark ? `  (${mark})` : ""}`, value: m, description: m.summary };
-    }),
-    { hint: "name a module, e.g. `api-architect learn 1 --plain`" },
-  );
-}
+// Pure, and shared with print-lesson.ts, which must not load this file's dependencies.
+export { sectionIndex };
 
 export async function learn(id: string | undefined, opts: LearnOptions, g: GlobalOptions): Promise<number> {
-  if (opts.plain || !isTty(1) || !isTty(0)) {
-    const { printLesson } = await import("./print-lesson.js");
-    return printLesson(id, opts, g);
-  }
-  const ctx = await context(g);
+  const ctx = await context(g, { plain: opts.plain });
   const stack = stackFor(ctx, opts.stack);
-  // Printing (a reference page too) is print-lesson's; here the learner reads on a terminal.
-  const ref = id ? ctx.course.references.find((r) => r.id === id.trim().toLowerCase()) : undefined;
-  if (ref) return readReference(ctx, ref, opts);
-  const m = id ? resolveModule(ctx.course, id) : await pickModule(ctx, "Which module?");
-  const chosen = opts.stack ? stack : await ensureStack(ctx);
-  const { readLesson } = await import("./reader.js");
-  const { resumeSection } = await import("../learn/status.js");
-  const exit = await readLesson(ctx, m, startSection(m, opts.section, resumeSection(m, ctx.progress())), chosen);
-  if (exit === "quiz") {
-    const { runQuiz } = await import("./quiz.js");
-    await runQuiz(ctx, m);
+  const interactive = !opts.plain && ctx.term.interactive;
+  const ref = id ? findReference(ctx.course, id) : undefined;
+  if (ref) {
+    // A reference page ("Encore at a glance") reads like a lesson, with no quiz and no progress.
+    const from = opts.section ? sectionIndex({ id: ref.id, number: 0, sections: ref.sections }, opts.section) : undefined;
+    if (!interactive) {
+      await ctx.term.page(renderReference(ctx.course, ref, ctx.term, stack, from), { pager: g.pager, title: ref.title });
+      return EXIT.ok;
+    }
+    const { runScreens } = await import("../screens/routes.js");
+    await runScreens(ctx, { to: "lesson", module: referenceAsModule(ref), section: from, stack: opts.stack ? stack : undefined, reference: true }, HINT, { welcome: !opts.stack });
+    return EXIT.ok;
   }
-  return EXIT.ok;
-}
-
-/** A reference page ("Encore at a glance"): read like a lesson, but it has no quiz and no progress. */
-async function readReference(ctx: Context, ref: Reference, opts: LearnOptions): Promise<number> {
-  const stack = stackFor(ctx, opts.stack);
-  const from = startSection(ref, opts.section, 0);
-  const { readLesson } = await import("./reader.js");
-  const asModule: Module = { id: ref.id, number: 0, title: ref.title, stage: "", summary: ref.summary, minutes: 0, objectives: [], sections: ref.sections, quiz: [], file: ref.file, stageLine: 0, ...(ref.lexed ? { lexed: ref.lexed } : {}) };
-  await readLesson(ctx, asModule, from, opts.stack ? stack : await ensureStack(ctx), { record: false });
+  if (!interactive) {
+    if (!id) throw new UsageError("name the module to print, e.g. `api-architect learn 1 --plain` (see `api-architect modules`)");
+    const m = await findModule(ctx, id);
+    const from = opts.section ? sectionIndex(m, opts.section) : 0;
+    await ctx.term.page(renderLesson(ctx.course, m, ctx.term, stack, from), { pager: g.pager, title: `Module ${pad2(m.number)} · ${m.title}` });
+    return EXIT.ok;
+  }
+  const m = id ? await findModule(ctx, id) : undefined;
+  const section = m && opts.section ? sectionIndex(m, opts.section) : undefined;
+  const { runScreens } = await import("../screens/routes.js");
+  await runScreens(
+    ctx,
+    m ? { to: "lesson", module: m, section, stack: opts.stack ? stack : undefined } : { to: "modules", purpose: "learn" },
+    HINT,
+    { welcome: !opts.stack },
+  );
   return EXIT.ok;
 }

@@ -1,10 +1,10 @@
+// `modules`: the modules with the learner's progress.
 import chalk from "chalk";
-import type { GlobalOptions } from "../cli.js";
 import { context } from "../context.js";
 import { EXIT } from "../errors.js";
 import { moduleStatus } from "../learn/status.js";
-import { print } from "../output.js";
-import { pad2 } from "../render/text.js";
+import type { GlobalOptions } from "../options.js";
+import { hangingIndent, pad2 } from "../render/text.js";
 
 export async function modules(opts: { json?: boolean }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
@@ -24,17 +24,18 @@ export async function modules(opts: { json?: boolean }, g: GlobalOptions): Promi
       quizPassed: s.passed,
       mastery: s.mastery,
     }));
-    print(JSON.stringify(data, null, 2));
+    ctx.term.print(JSON.stringify(data, null, 2));
     return EXIT.ok;
   }
   const t = ctx.term;
+  const idWidth = Math.max(...ctx.course.modules.map((m) => m.id.length), ...ctx.course.planned.map((p) => p.id.length)) + 1;
   const lines = rows.map(({ m, s }) => {
     const state = s.read ? "read" : s.started ? `section ${s.sectionIndex + 1}/${m.sections.length}` : "not started";
     const quiz = s.passed ? "quiz passed" : s.answered ? `quiz ${s.correct}/${m.quiz.length}` : "quiz not taken";
     const detail = `${state} · ${quiz} · mastery ${s.mastery}% · ${m.sections.length} sections · ~${m.minutes} min`;
-    return `${pad2(m.number)}  ${t.color ? chalk.bold(m.id.padEnd(22)) : m.id.padEnd(22)} ${m.title}\n    ${t.color ? chalk.dim(detail) : detail}`;
+    return `${hangingIndent(`${chalk.bold(m.id.padEnd(idWidth))} ${m.title}`, `${pad2(m.number)}  `, t.width)}\n${chalk.dim(hangingIndent(detail, "    ", t.width))}`;
   });
-  for (const p of ctx.course.planned) lines.push(`--  ${p.id.padEnd(22)} ${p.title}\n    coming soon`);
-  print(lines.join("\n"));
+  for (const p of ctx.course.planned) lines.push(`${hangingIndent(`${p.id.padEnd(idWidth)} ${p.title}`, "--  ", t.width)}\n    coming soon`);
+  await t.page(lines.join("\n"), { pager: g.pager, title: "Modules" });
   return EXIT.ok;
 }

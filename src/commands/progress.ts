@@ -1,121 +1,57 @@
-import chalk from "chalk";
+// `progress`, and carrying it: export, import, reset.
 import { resolve } from "node:path";
-import type { GlobalOptions } from "../cli.js";
-import { context, type Context } from "../context.js";
-import { CliError, EXIT, NoTtyError, UsageError } from "../errors.js";
+import { context } from "../context.js";
+import { CliError, EXIT, UsageError } from "../errors.js";
 import { safeJson, shown } from "../escape.js";
 import { describeError, writeAtomic } from "../files.js";
 import { readInput, MAX_IMPORT_BYTES } from "../input.js";
-import { bar, moduleStatus, orphans, overall, stageStatuses, stats } from "../learn/status.js";
-import { labStatus } from "../labs/record.js";
+import { progressReport } from "../learn/report.js";
 import { changesAnything, describeMerge, exportDocument, merge, readExport } from "../learn/transfer.js";
-import { print, terminal, warn, writeAll } from "../output.js";
-import { confirm } from "../prompts.js";
-import { pad2 } from "../render/text.js";
-import { Store } from "../store/store.js";
+import type { GlobalOptions } from "../options.js";
+import { processIo, terminal, type Terminal } from "../output.js";
+import { renderProgress } from "../render/progress.js";
+import type { Store } from "../store/store.js";
+import { openCourseStore } from "../courses/course-store.js";
 
-export function progressJson(ctx: Context, now = new Date()) {
-  const p = ctx.progress();
-  const o = overall(ctx.course, p, now);
-  const stages = stageStatuses(ctx.course, p, now);
-  const s = stats(ctx.course, p, now);
-  return {
-    stack: ctx.settings().stack ?? null,
-    percent: o.percent,
-    modules: { total: o.modules, read: o.read, quizzesPassed: o.passed, mastered: o.mastered },
-    answers: o.answered,
-    due: o.due,
-    currentStage: stages.find((x) => x.state === "current")?.stage.id ?? null,
-    streak: s.streak,
-    activeDays: s.activeDays,
-    mostMissed: s.mostMissed,
-    perModule: ctx.course.modules.map((m) => {
-      const st = moduleStatus(m, p, now);
-      return {
-        id: m.id,
-        read: st.read,
-        section: p.lessons[m.id]?.section ?? null,
-        quizAnswered: st.answered,
-        quizCorrect: st.correct,
-        quizQuestions: m.quiz.length,
-        quizPassed: st.passed,
-        mastery: st.mastery,
-        due: st.due,
-        seconds: st.seconds,
-      };
-    }),
-    labs: ctx.course.labs.map((lab) => {
-      const l = labStatus(lab, p);
-      return { id: lab.id, module: lab.module, checks: l.checks, passing: l.passing, passed: l.passed, passedAt: l.passedAt, lastRunAt: l.lastRunAt };
-    }),
-    orphans: orphans(ctx.course, p),
-  };
+/** For commands that need the store and the terminal but not the course. */
+async function storeAndTerminal(g: GlobalOptions): Promise<{ store: Store; term: Terminal }> {
+  const io = g.io ?? processIo();
+  const store = await openCourseStore(io.env);
+  return { store, term: terminal(g.color, store.settings().color ?? "auto", io) };
 }
 
-function minutes(seconds: number): string {
-  if (!seconds) return "—";
-  return seconds < 60 ? "<1 min" : `${Math.round(seconds / 60)} min`;
-}
-
-export function renderProgress(ctx: Context): string {
-  const j = progressJson(ctx);
-  const t = ctx.term;
-  const c = (f: (s: string) => string, s: string) => (t.color ? f(s) : s);
-  const out = [
-    c(chalk.bold.magenta, "Your progress"),
-    `  ${c(chalk.green, bar(j.percent / 100, 24))} ${j.percent}%`,
-    `  Modules read: ${j.modules.read} of ${j.modules.total} · mastered: ${j.modules.mastered} · quizzes passed: ${j.modules.quizzesPassed}`,
-    `  Cards due for review: ${j.due}${j.due ? " (api-architect review)" : ""}`,
-    `  Streak: ${j.streak} day${j.streak === 1 ? "" : "s"} in a row · ${j.activeDays} active day${j.activeDays === 1 ? "" : "s"} · ${j.answers} answers`,
-    `  Stack: ${j.stack ?? "not chosen yet (typescript by default)"}`,
-    ...(j.labs.length ? [`  Labs passed: ${j.labs.filter((l) => l.passed).length} of ${j.labs.length}${j.labs.some((l) => l.lastRunAt && !l.passed) ? ` · in progress: ${j.labs.filter((l) => l.lastRunAt && !l.passed).map((l) => `${l.id} ${l.passing}/${l.checks}`).join(", ")}` : ""}`] : []),
-    "",
-    `  ${"Module".padEnd(38)} ${"Lesson".padEnd(12)} ${"Quiz".padEnd(10)} ${"Mastery".padEnd(8)} Time`,
-  ];
-  ctx.course.modules.forEach((m, i) => {
-    const s = j.perModule[i]!;
-    const lesson = s.read ? "read" : s.section ? "in progress" : "not started";
-    const quiz = s.quizPassed ? "passed" : s.quizAnswered ? `${s.quizCorrect}/${s.quizQuestions}` : "not taken";
-    out.push(`  ${`${pad2(m.number)} ${m.title}`.slice(0, 38).padEnd(38)} ${lesson.padEnd(12)} ${quiz.padEnd(10)} ${`${s.mastery}%`.padEnd(8)} ${minutes(s.seconds)}`);
-  });
-  if (j.mostMissed.length) {
-    out.push("", "  Questions you miss most:");
-    for (const q of j.mostMissed) out.push(`  ${String(q.misses).padStart(3)}× ${q.prompt.slice(0, t.width - 10)}`);
-  }
-  const o = j.orphans;
-  const lost = o.answers + o.cards + o.lessons + o.marks;
-  if (lost) out.push("", c(chalk.dim, `  ${lost} record${lost === 1 ? "" : "s"} refer to lessons or questions the course no longer has; they are kept, and not counted.`));
-  out.push("", c(chalk.dim, `  Stored in ${ctx.store.path}`));
-  return out.join("\n");
+async function ask(term: Terminal, question: string, defaultYes: boolean, hint: string): Promise<boolean> {
+  const { confirm } = await import("../screens/inline.js");
+  return confirm(term, question, { default: defaultYes, hint });
 }
 
 export async function progress(opts: { json?: boolean }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
-  print(opts.json ? safeJson(progressJson(ctx), 2) : renderProgress(ctx));
+  const report = progressReport(ctx.course, ctx.progress(), ctx.settings());
+  if (opts.json) ctx.term.print(safeJson(report, 2));
+  else await ctx.term.page(renderProgress(ctx.course, report, ctx.store.path, ctx.term), { pager: g.pager, title: "Progress" });
   return EXIT.ok;
 }
 
 export async function reset(opts: { yes?: boolean }, g: GlobalOptions): Promise<number> {
-  const store = await Store.open();
-  const t = terminal(g.color, store.settings().color ?? "auto");
+  const { store, term } = await storeAndTerminal(g);
   if (!opts.yes) {
-    if (!t.stdinTty || !t.stdoutTty) throw new NoTtyError("progress reset", "add --yes to reset without being asked");
-    const sure = await confirm(t, "Forget every lesson position, answer and review card? Settings are kept.", { default: false, hint: "" });
+    const sure = await ask(term, "Forget every lesson position, answer and review card? Settings are kept.", false, "add --yes to reset without being asked");
     if (!sure) {
-      print("Nothing was changed.");
+      term.print("Nothing was changed.");
       return EXIT.ok;
     }
   }
   await store.reset();
-  print(`Progress reset (${store.path}).`);
+  term.print(`Progress reset (${store.path}).`);
   return EXIT.ok;
 }
 
-export async function exportProgress(file: string | undefined, _g: GlobalOptions): Promise<number> {
-  const store = await Store.open();
+export async function exportProgress(file: string | undefined, g: GlobalOptions): Promise<number> {
+  const { store, term } = await storeAndTerminal(g);
   const json = `${safeJson(exportDocument(store.exportAll()), 2)}\n`;
   if (!file || file === "-") {
-    writeAll(1, json);
+    term.write(json);
     return EXIT.ok;
   }
   try {
@@ -123,7 +59,7 @@ export async function exportProgress(file: string | undefined, _g: GlobalOptions
   } catch (e) {
     throw new CliError(`cannot write ${shown(file)}: ${describeError(e)}`);
   }
-  warn(`progress exported to ${resolve(file)}`);
+  term.print(`Progress exported to ${shown(resolve(file))}.`);
   return EXIT.ok;
 }
 
@@ -139,23 +75,19 @@ export async function importProgress(file: string, opts: { yes?: boolean }, g: G
   }
   const read = readExport(data);
   if ("error" in read) throw new UsageError(`cannot import ${name}: ${read.error}; nothing was changed`);
-  const store = await Store.open();
+  const { store, term } = await storeAndTerminal(g);
   const preview = merge(store.exportAll(), read.progress).summary;
   if (!changesAnything(preview)) {
-    print("Nothing to import: everything in that file is already here.");
+    term.print("Nothing to import: everything in that file is already here.");
     return EXIT.ok;
   }
-  print(`Importing ${name} would add:\n${describeMerge(preview).replace(/^/gm, "  ")}`);
-  if (!opts.yes) {
-    const t = terminal(g.color, store.settings().color ?? "auto");
-    if (!t.stdinTty || !t.stdoutTty || file === "-") throw new NoTtyError("progress import", "add --yes to import without being asked");
-    if (!(await confirm(t, "Merge it into your progress?", { default: true, hint: "" }))) {
-      print("Nothing was changed.");
-      return EXIT.ok;
-    }
+  term.print(`Importing ${name} would add:\n${describeMerge(preview).replace(/^/gm, "  ")}`);
+  if (!opts.yes && !(await ask(term, "Merge it into your progress?", true, "add --yes to import without being asked"))) {
+    term.print("Nothing was changed.");
+    return EXIT.ok;
   }
   // Merge again under the lock: another process may have written since the preview.
   await store.replace((whole) => merge(whole, read.progress).result);
-  print("Imported.");
+  term.print("Imported.");
   return EXIT.ok;
 }

@@ -1,15 +1,11 @@
-import chalk from "chalk";
-import type { GlobalOptions } from "../cli.js";
+// `roadmap` and `roadmap mark`.
 import { context, stackFor } from "../context.js";
-import { EXIT } from "../errors.js";
-import { bar, MASTERY_THRESHOLD, recommendations, skillId, stageStatuses, type Recommendation, type StageStatus } from "../learn/status.js";
+import { EXIT, UsageError } from "../errors.js";
 import { suggest } from "../learn/resolve.js";
-import { UsageError } from "../errors.js";
-import { print } from "../output.js";
-import { pad2 } from "../render/text.js";
-import { hangingIndent, wrap } from "../render/text.js";
-import type { Terminal } from "../output.js";
-import type { Course } from "../content/model.js";
+import { MASTERY_THRESHOLD, recommendations, skillId, stageStatuses, type Recommendation, type StageStatus } from "../learn/status.js";
+import type { GlobalOptions } from "../options.js";
+import { renderRoadmap } from "../render/roadmap.js";
+import type { Course, Stage } from "../content/model.js";
 
 export function roadmapJson(stages: StageStatus[], recs: Recommendation[], closing?: Course["closing"]) {
   return {
@@ -38,51 +34,6 @@ export function roadmapJson(stages: StageStatus[], recs: Recommendation[], closi
   };
 }
 
-const STATE_LABEL: Record<StageStatus["state"], string> = { done: "done", current: "you are here", upcoming: "", "coming-soon": "lessons coming soon" };
-
-const MARK_LABEL = { done: "✓ done", learning: "… learning", skip: "– skipped" } as const;
-
-export function renderRoadmap(stages: StageStatus[], t: Terminal, stackNote: (s: StageStatus) => string | undefined, recs: Recommendation[] = [], closing?: Course["closing"]): string {
-  const c = (f: (s: string) => string, s: string) => (t.color ? f(s) : s);
-  const out: string[] = [c(chalk.bold.magenta, "Roadmap: from endpoints to systems"), ""];
-  if (recs.length) {
-    out.push(c(chalk.bold, "Next steps"));
-    for (const r of recs) out.push(hangingIndent(r.text, "  → ", t.width));
-    out.push("");
-  }
-  for (const s of stages) {
-    const label = STATE_LABEL[s.state];
-    const marker = s.state === "current" ? "▶" : s.state === "done" ? "✓" : " ";
-    const title = `${marker} Stage ${s.stage.number} · ${s.stage.title} (${s.stage.duration})`;
-    out.push(c(s.state === "current" ? chalk.bold.cyan : chalk.bold, title) + (label ? c(chalk.yellow, `  — ${label}`) : ""));
-    out.push(`  ${c(chalk.green, bar(s.progress, 24))} ${Math.round(s.progress * 100)}%`);
-    out.push(wrap(s.stage.summary, t.width - 2).replace(/^/gm, "  "));
-    // The learner's own marks, shown apart from what the evidence says.
-    const skills = s.skills.map((k) => (k.mark ? `${k.name} [${MARK_LABEL[k.mark]}]` : k.name));
-    out.push(wrap(`Skills: ${skills.join(", ")}`, t.width - 2).replace(/^/gm, "  "));
-    for (const m of s.modules) {
-      const state = [m.read ? "read" : "unread", `mastery ${m.mastery}%`, m.answered ? `quiz ${m.correct}/${m.module.quiz.length}` : "quiz not taken"].join(", ");
-      out.push(`  ${m.read && m.mastery >= MASTERY_THRESHOLD ? "✓" : "·"} ${pad2(m.module.number)} ${m.module.title} ${c(chalk.dim, `(${state})`)}`);
-    }
-    for (const p of s.planned) out.push(`  · ${p.title} ${c(chalk.dim, "(coming soon)")}`);
-    for (const l of s.labs) out.push(`  ${l.passed ? "✓" : "·"} Lab: ${l.lab.title} ${c(chalk.dim, `(${l.passed ? "passed" : `${l.passing}/${l.checks} checks`}; api-architect lab start ${l.lab.id})`)}`);
-    const note = stackNote(s);
-    if (note) out.push(wrap(`In your stack: ${note}`, t.width - 2).replace(/^/gm, "  "));
-    out.push(wrap(`Project: ${s.stage.project}`, t.width - 2).replace(/^/gm, "  "));
-    if (s.stage.reading.length) {
-      out.push("  Further reading:");
-      for (const r of s.stage.reading) out.push(hangingIndent(`${r.title}${r.by ? `, ${r.by}` : ""}${r.note ? ` — ${r.note}` : ""}${r.url ? ` (${r.url})` : ""}`, "    • ", t.width));
-    }
-    out.push("");
-  }
-  if (closing) {
-    out.push(c(chalk.bold, closing.title));
-    for (const p of closing.points) out.push(hangingIndent(p, "  • ", t.width));
-    out.push("");
-  }
-  return out.join("\n");
-}
-
 export async function roadmap(opts: { json?: boolean; stack?: string }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
   // One moment for every figure, so that each card's recall is worked out once.
@@ -90,38 +41,62 @@ export async function roadmap(opts: { json?: boolean; stack?: string }, g: Globa
   const stages = stageStatuses(ctx.course, ctx.progress(), now);
   const recs = recommendations(ctx.course, ctx.progress(), now);
   if (opts.json) {
-    print(JSON.stringify(roadmapJson(stages, recs, ctx.course.closing), null, 2));
+    ctx.term.print(JSON.stringify(roadmapJson(stages, recs, ctx.course.closing), null, 2));
     return EXIT.ok;
   }
   const stack = stackFor(ctx, opts.stack);
-  print(renderRoadmap(stages, ctx.term, (s) => (stack === "all" ? undefined : s.stage.stacks[stack]), recs, ctx.course.closing));
+  await ctx.term.page(renderRoadmap(stages, ctx.term, (s) => (stack === "all" ? undefined : s.stage.stacks[stack]), recs, ctx.course.closing), { pager: g.pager, title: "Roadmap" });
   return EXIT.ok;
 }
 
 const MARKS = ["done", "learning", "skip", "clear"] as const;
 
+/** A skill of a stage by its name, id or a unique start of either. */
+function findSkill(stage: Stage, input: string): string | undefined {
+  const ids = stage.skills.map((n) => skillId(n));
+  const wanted = skillId(input);
+  if (ids.includes(wanted)) return wanted;
+  const started = ids.filter((x) => x.startsWith(wanted));
+  return started.length === 1 ? started[0] : undefined;
+}
+
 /** `roadmap mark <stage> <skill> <done|learning|skip|clear>`: the learner's own view of a skill. */
 export async function markSkill(stageInput: string, skillInput: string, status: string, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
-  const stage = ctx.course.stages.find((s) => s.id === stageInput.toLowerCase() || String(s.number) === stageInput);
+  const stages = ctx.course.stages;
+  const stage = stages.find((s) => s.id === stageInput.trim().toLowerCase() || String(s.number) === stageInput.trim());
+  // The stage that has the skill, to suggest when the one named does not.
+  const holder = stages.find((s) => findSkill(s, skillInput));
+  const command = (s: Stage, skill: string) => `api-architect roadmap mark ${s.id} "${skill}" ${MARKS.includes(status.toLowerCase() as never) ? status.toLowerCase() : "done"}`;
   if (!stage) {
-    const near = suggest(stageInput, ctx.course.stages.map((s) => s.id));
-    throw new UsageError(`unknown stage "${stageInput}"${near ? `; did you mean "${near}"?` : `; stages are ${ctx.course.stages.map((s) => s.id).join(", ")}`}`);
+    const near = suggest(stageInput, stages.map((s) => s.id));
+    const hint = holder
+      ? `; "${skillInput}" is in stage ${holder.number} (${holder.id}): \`${command(holder, holder.skills[holder.skills.map(skillId).indexOf(findSkill(holder, skillInput)!)]!)}\``
+      : near
+        ? `; did you mean "${near}"?`
+        : `; stages are ${stages.map((s) => `${s.number} ${s.id}`).join(", ")}`;
+    throw new UsageError(`unknown stage "${stageInput}"${hint}`);
   }
-  const ids = stage.skills.map((n) => skillId(n));
-  const wanted = skillId(skillInput);
-  const id = ids.includes(wanted) ? wanted : ids.filter((x) => x.startsWith(wanted)).length === 1 ? ids.find((x) => x.startsWith(wanted))! : undefined;
+  const id = findSkill(stage, skillInput);
   if (!id) {
+    if (holder && holder !== stage) {
+      const name = holder.skills[holder.skills.map(skillId).indexOf(findSkill(holder, skillInput)!)]!;
+      throw new UsageError(`stage ${stage.id} has no skill "${skillInput}"; stage ${holder.number} (${holder.id}) has it: \`${command(holder, name)}\``);
+    }
     throw new UsageError(`stage ${stage.id} has no skill "${skillInput}"; its skills are ${stage.skills.map((n) => `"${n}"`).join(", ")}`);
   }
-  if (!(MARKS as readonly string[]).includes(status)) throw new UsageError(`"${status}" is not a mark; use ${MARKS.join(", ")}`);
-  await ctx.store.update((p) => {
+  const mark = status.trim().toLowerCase();
+  if (!(MARKS as readonly string[]).includes(mark)) {
+    const near = suggest(mark, MARKS);
+    throw new UsageError(`"${status}" is not a mark; use ${MARKS.join(", ")}${near ? ` (did you mean ${near}?)` : ""}`);
+  }
+  await ctx.save((p) => {
     const marks = { ...p.marks[stage.id] };
-    if (status === "clear") delete marks[id];
-    else marks[id] = { status: status as "done" | "learning" | "skip", at: new Date().toISOString() };
+    if (mark === "clear") delete marks[id];
+    else marks[id] = { status: mark as "done" | "learning" | "skip", at: new Date().toISOString() };
     p.marks[stage.id] = marks;
   });
-  const name = stage.skills[ids.indexOf(id)]!;
-  print(status === "clear" ? `Cleared your mark on "${name}".` : `Marked "${name}" (stage ${stage.number}) as ${status}.`);
+  const name = stage.skills[stage.skills.map(skillId).indexOf(id)]!;
+  ctx.term.print(mark === "clear" ? `Cleared your mark on "${name}".` : `Marked "${name}" (stage ${stage.number}) as ${mark}.`);
   return EXIT.ok;
 }

@@ -4,6 +4,9 @@ import { COMPILED_FORMAT, readCompiled } from "./compiled.js";
 import type { Course } from "./model.js";
 import { courseRoot, courseStamp } from "./stamp.js";
 import { cacheDirFor, compiledDir, contentDir, isBuiltInContent } from "../paths.js";
+import { missingCourseFolder } from "./course-files.js";
+import { visible } from "./sanitize.js";
+import { UsageError } from "../errors.js";
 
 export interface OpenedCourse {
   course: Course;
@@ -22,6 +25,9 @@ export interface CourseSource {
 /** Where the course is and its stamp, without reading the course itself. */
 export async function courseSource(): Promise<CourseSource> {
   const root = contentDir();
+  if (missingCourseFolder(root)) {
+    throw new UsageError(`the course folder ${visible(root)} does not exist${process.env.API_ARCHITECT_CONTENT ? " (API_ARCHITECT_CONTENT names it)" : ""}`);
+  }
   const real = courseRoot(root);
   const cache = cacheDirFor(root, COMPILED_FORMAT);
   const cacheDirs = [...(isBuiltInContent(root) ? [compiledDir()] : []), cache];

@@ -1,7 +1,7 @@
 // Loads content/modules/NN-*/lab.yaml (and solution.md beside it) and checks what the schema
 // cannot: unique ids, that every {{template}} has a value by the time it is used, that sameAs and
 // collected lists name earlier steps. A lab may belong to a module that is only planned.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { TOKENS, labSchema, type ExpectFile, type LabFile, type StepFile } from "./lab-schema.js";
@@ -11,6 +11,12 @@ import { BUILTINS, strayBraces, templateRefs } from "../labs/interpolate.js";
 
 export interface LabReporter {
   at(file: string, line: number | undefined, message: string): void;
+  /** A course file's text through the loader's safe reader (regular files inside the course only, size-capped, cleaned); problems reported. */
+  read(file: string): string | undefined;
+  /** A folder's entries, if it is a folder inside the course. */
+  list(dir: string): string[];
+  /** Whether markdown is within the parser limits (reported if not). */
+  markdownOk(file: string, markdown: string, firstLine: number): boolean;
 }
 
 export type YamlReader = <T>(file: string, source: string, schema: typeof labSchema, r: LabReporter) => T | undefined;
@@ -94,8 +100,10 @@ function loadSolution(file: string, r: LabReporter): Section[] {
     r.at(file, undefined, "missing: every lab needs a reference solution (## sections, code in four stacks)");
     return [];
   }
+  const text = r.read(file);
+  if (text === undefined || !r.markdownOk(file, text, 1)) return [];
   const problems: Problem[] = [];
-  const sections = splitSections(readFileSync(file, "utf8"), 1, problems).map((s) => {
+  const sections = splitSections(text, 1, problems).map((s) => {
     codeGroups(s.tokens, s.lines, problems);
     return { id: s.id, title: s.title, markdown: s.markdown, line: s.line };
   });
@@ -105,9 +113,8 @@ function loadSolution(file: string, r: LabReporter): Section[] {
 
 export function loadLabs(root: string, course: Pick<Course, "modules" | "planned">, unloaded: ReadonlySet<string>, r: LabReporter, readYaml: YamlReader): Lab[] {
   const dir = join(root, "modules");
-  if (!existsSync(dir)) return [];
   const labs: Lab[] = [];
-  for (const folder of readdirSync(dir).sort()) {
+  for (const folder of r.list(dir)) {
     const file = join(dir, folder, "lab.yaml");
     if (!existsSync(file)) continue;
     const m = /^(\d{2})-([a-z0-9-]+)$/.exec(folder);
@@ -123,7 +130,8 @@ export function loadLabs(root: string, course: Pick<Course, "modules" | "planned
       continue;
     }
     if (written && written.number !== Number(number)) r.at(file, undefined, `the folder says module ${number} but module ${moduleId} is number ${written.number}`);
-    const source = readFileSync(file, "utf8");
+    const source = r.read(file);
+    if (source === undefined) continue;
     const data = readYaml<LabFile>(file, source, labSchema, r);
     const solution = loadSolution(join(dir, folder, "solution.md"), r);
     if (!data) continue;

@@ -1,8 +1,8 @@
 // Reads a course folder, validates every file and cross-reference, and reports every problem at
 // once as `file:line: message` (paths relative to the course folder).
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { ContentError } from "../errors.js";
 import type { Token, Tokens } from "marked";
@@ -12,6 +12,9 @@ import { courseSchema, faqFrontSchema, glossarySchema, lessonFrontSchema, quizSc
 import { checkStyle } from "./style.js";
 import { loadLabs, type YamlReader } from "./labs-loader.js";
 import { checkHttpExample, loadContract, type Contract } from "./contract.js";
+import { CourseFiles } from "./course-files.js";
+import { markdownLimitProblem, yamlLimitProblem } from "./limits.js";
+import { sanitizeText, visible, type Removed } from "./sanitize.js";
 
 export interface LoadResult {
   course?: Course;
@@ -23,16 +26,45 @@ export interface LoadResult {
    * tests fail on them, but a learner can still read the course, so loading does not.
    */
   lint: string[];
+  /** The files that were read, relative to the course folder (a pack install copies these). */
+  files?: string[];
 }
+
+/** Most reports a file gets about removed control characters: one hostile file, one screenful. */
+const MAX_CONTROL_REPORTS = 20;
 
 class Reporter {
   readonly problems: string[] = [];
   readonly warnings: string[] = [];
   readonly lint: string[] = [];
-  constructor(private readonly root: string) {}
+  private readonly controlReports = new Map<string, number>();
+  constructor(
+    private readonly root: string,
+    readonly files: CourseFiles,
+  ) {}
   private format(file: string, line: number | undefined, message: string) {
-    const rel = relative(this.root, file) || file;
-    return line ? `${rel}:${line}: ${message}` : `${rel}: ${message}`;
+    // A file name or a message quoting content could itself hold control characters.
+    const rel = visible(relative(this.root, file) || file);
+    return visible(line ? `${rel}:${line}: ${message}` : `${rel}: ${message}`);
+  }
+  /** For the labs loader: the same safe reading and limits as every other course file. */
+  read(file: string): string | undefined {
+    return readText(file, this);
+  }
+  list(dir: string): string[] {
+    return this.files.list(dir);
+  }
+  markdownOk(file: string, markdown: string, firstLine: number): boolean {
+    return markdownWithinLimits(file, markdown, firstLine, this);
+  }
+  /** Control characters removed from a file's text: a breach of the standard, not a reason to refuse reading. */
+  controls(file: string, removed: Removed[], offset = 0) {
+    for (const x of removed) {
+      const n = (this.controlReports.get(file) ?? 0) + 1;
+      this.controlReports.set(file, n);
+      if (n <= MAX_CONTROL_REPORTS) this.standard(file, x.line + offset, `${x.message} (course text may not carry terminal control characters)`);
+      else if (n === MAX_CONTROL_REPORTS + 1) this.standard(file, x.line + offset, "more control characters were removed; only the first 20 are listed");
+    }
   }
   at(file: string, line: number | undefined, message: string) {
     this.problems.push(this.format(file, line, message));
@@ -79,14 +111,59 @@ function bodyProblems(tokens: Token[], lines: number[], checks: Checks, sectionL
   return { problems, warnings };
 }
 
-function readText(file: string, r: Reporter): string | undefined {
+/** A file of the course as clean text, or undefined (the problem reported). */
+function readText(file: string, r: Reporter, optional = false): string | undefined {
+  const result = r.files.readText(file);
+  if ("problem" in result) {
+    if (!(optional && result.missing)) r.at(file, undefined, result.problem);
+    return undefined;
+  }
+  r.controls(file, result.removed);
+  return result.text;
+}
+
+/** Markdown the parser can take safely; otherwise reports why (with the limit) and returns false. */
+function markdownWithinLimits(file: string, markdown: string, firstLine: number, r: Reporter, what?: string): boolean {
+  const p = markdownLimitProblem(markdown, firstLine);
+  if (p) r.at(file, what ? undefined : p.line, what ? `${what}: ${p.message}` : p.message);
+  return !p;
+}
+
+/** Parses YAML with limits: nesting checked first, aliases capped, escapes in strings cleaned. */
+function parseYaml(file: string, source: string, r: Reporter, firstLine = 1): { doc: Document; lineOf: (offset: number) => number; data: unknown } | undefined {
+  const deep = yamlLimitProblem(source);
+  if (deep) {
+    r.at(file, deep.line + firstLine - 1, deep.message);
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  if (doc.errors.length) {
+    for (const e of doc.errors) r.at(file, lineOf(e.pos[0]), `invalid YAML: ${e.message.split("\n")[0]}`);
+    return undefined;
+  }
+  // A double-quoted YAML string can spell an escape ("\e]52;…"): clean what the strings decode to.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== "string") return;
+      const removed: Removed[] = [];
+      node.value = sanitizeText(node.value, 1, removed);
+      if (removed.length) r.controls(file, removed.map((x) => ({ ...x, line: 1 })), (node.range ? lineOf(node.range[0]) : firstLine) - 1);
+    },
+  });
   try {
-    return readFileSync(file, "utf8");
-  } catch {
-    r.at(file, undefined, "cannot be read (missing or not a file)");
+    return { doc, lineOf, data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      r.at(file, firstLine, `uses YAML aliases that expand too far (the limit is ${MAX_YAML_ALIASES} alias expansions); write the values out`);
+    } else r.at(file, firstLine, `cannot be read as YAML: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
 }
+
+/** yaml's own default, stated: aliases past it are refused, so a "billion laughs" file cannot expand. */
+const MAX_YAML_ALIASES = 100;
 
 /** Parses YAML and checks it against a schema; errors point at the offending key's line. */
 function readYaml<S extends z.ZodType>(
@@ -96,14 +173,10 @@ function readYaml<S extends z.ZodType>(
   r: Reporter,
   firstLine = 1,
 ): z.infer<S> | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  if (doc.errors.length) {
-    for (const e of doc.errors) r.at(file, lineOf(e.pos[0]), `invalid YAML: ${e.message.split("\n")[0]}`);
-    return undefined;
-  }
-  const result = schema.safeParse(doc.toJS());
+  const parsed = parseYaml(file, source, r, firstLine);
+  if (!parsed) return undefined;
+  const { doc, lineOf } = parsed;
+  const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     // Point at the deepest node that exists along the issue's path.
@@ -136,6 +209,7 @@ function loadModule(root: string, folder: string, r: Reporter, policy: CourseFil
   const fm = frontMatter(file, source, r);
   if (!fm) return undefined;
   const front = readYaml(file, fm.yaml, lessonFrontSchema, r, 2);
+  if (!markdownWithinLimits(file, fm.body, fm.bodyLine, r)) return undefined;
   const problems: Problem[] = [];
   const raw = splitSections(fm.body, fm.bodyLine, problems);
   const sections: Section[] = raw.map((s) => {
@@ -157,6 +231,11 @@ function loadQuiz(file: string, moduleId: string, r: Reporter, policy: CourseFil
   if (source === undefined) return [];
   const data = readYaml(file, source, quizSchema, r);
   if (!data) return [];
+  // Every string a question carries is markdown; each must be safe to lex.
+  const safe = data.questions.every((q) =>
+    [q.prompt, q.code ?? "", ...q.options.flatMap((o) => [o.text, o.explain])].every((md) => markdownWithinLimits(file, md, 1, r, `question ${q.id}`)),
+  );
+  if (!safe) return [];
   const seen = new Set<string>();
   const questions: Question[] = [];
   for (const q of data.questions) {
@@ -214,6 +293,7 @@ function loadReference(root: string, path: string, r: Reporter, checks: Checks):
   const fm = frontMatter(file, source, r);
   if (!fm) return undefined;
   const front = readYaml(file, fm.yaml, referenceFrontSchema, r, 2);
+  if (!markdownWithinLimits(file, fm.body, fm.bodyLine, r)) return undefined;
   const problems: Problem[] = [];
   const sections: Section[] = splitSections(fm.body, fm.bodyLine, problems).map((s) => {
     codeGroups(s.tokens, s.lines, problems);
@@ -230,13 +310,9 @@ function loadContractFile(root: string, path: string, r: Reporter): Contract | u
   const file = join(root, path);
   const source = readText(file, r);
   if (source === undefined) return undefined;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  if (doc.errors.length) {
-    for (const e of doc.errors) r.at(file, lineCounter.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split("\n")[0]}`);
-    return undefined;
-  }
-  const data = doc.toJS() as Record<string, unknown> | null;
+  const parsed = parseYaml(file, source, r);
+  if (!parsed) return undefined;
+  const data = parsed.data as Record<string, unknown> | null;
   if (!data || typeof data !== "object" || typeof data.openapi !== "string" || !data.openapi.startsWith("3.1")) {
     r.at(file, 1, "must be an OpenAPI 3.1 document (openapi: 3.1.x)");
     return undefined;
@@ -251,15 +327,15 @@ function loadContractFile(root: string, path: string, r: Reporter): Contract | u
 
 function loadFaq(root: string, r: Reporter, checks: Checks): FaqEntry[] {
   const dir = join(root, "faq");
-  if (!existsSync(dir)) return [];
   const entries: FaqEntry[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".md")).sort()) {
+  for (const name of r.files.list(dir).filter((n) => n.endsWith(".md"))) {
     const file = join(dir, name);
     const source = readText(file, r);
     if (source === undefined) continue;
     const fm = frontMatter(file, source, r);
     if (!fm) continue;
     const front = readYaml(file, fm.yaml, faqFrontSchema, r, 2);
+    if (!markdownWithinLimits(file, fm.body, fm.bodyLine, r)) continue;
     const problems: Problem[] = [];
     const { tokens, lines } = lex(fm.body, fm.bodyLine);
     codeGroups(tokens, lines, problems);
@@ -290,8 +366,7 @@ function loadStages(root: string, r: Reporter, closing: { value?: Course["closin
 
 function loadGlossary(root: string, r: Reporter): GlossaryTerm[] {
   const file = join(root, "glossary.yaml");
-  if (!existsSync(file)) return [];
-  const source = readText(file, r);
+  const source = readText(file, r, true);
   const data = source === undefined ? undefined : readYaml(file, source, glossarySchema, r);
   if (!data) return [];
   const seen = new Map<string, string>();
@@ -360,12 +435,12 @@ function checkLinks(course: Course, r: Reporter, unloaded: Set<string>) {
 }
 
 export function loadCourseFrom(root: string): LoadResult {
-  const r = new Reporter(root);
-  if (!existsSync(root) || !statSync(root).isDirectory()) return { problems: [`${root}: not a course folder (no such directory)`], warnings: [], lint: [] };
+  if (!existsSync(root) || !statSync(root).isDirectory()) return { problems: [`${visible(root)}: not a course folder (no such directory)`], warnings: [], lint: [] };
+  const r = new Reporter(root, new CourseFiles(root));
   const courseFile = join(root, "course.yaml");
   const source = readText(courseFile, r);
   const meta = source === undefined ? undefined : readYaml(courseFile, source, courseSchema, r);
-  if (!meta) return { problems: r.problems, warnings: r.warnings, lint: r.lint };
+  if (!meta) return { problems: r.problems, warnings: r.warnings, lint: r.lint, files: r.files.read };
   const checks: Checks = { style: meta.style, contract: meta.contract ? loadContractFile(root, meta.contract, r) : undefined };
   const modules: Module[] = [];
   const unloaded = new Set<string>();
@@ -388,7 +463,7 @@ export function loadCourseFrom(root: string): LoadResult {
   }
   const closing: { value?: Course["closing"] } = {};
   const stages = loadStages(root, r, closing);
-  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r, checks), stages, glossary: loadGlossary(root, r), references, ...(meta.contract ? { contract: meta.contract } : {}), ...(closing.value ? { closing: closing.value } : {}), labs: [] };
+  const course: Course = { ...(meta.id ? { id: meta.id } : {}), title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r, checks), stages, glossary: loadGlossary(root, r), references, ...(meta.contract ? { contract: meta.contract } : {}), ...(closing.value ? { closing: closing.value } : {}), labs: [] };
   course.labs = loadLabs(root, course, unloaded, r, readYaml as unknown as YamlReader);
   for (const s of course.stages) {
     for (const id of s.labs ?? []) if (!course.labs.some((l) => l.id === id)) r.at(join(root, "roadmap.yaml"), undefined, `stage ${s.id} names lab "${id}", which no lab.yaml defines`);
@@ -398,7 +473,7 @@ export function loadCourseFrom(root: string): LoadResult {
     if (course.stages.length && !course.stages.some((s) => s.id === p.stage)) r.at(courseFile, undefined, `planned module "${p.id}": stage "${p.stage}" is not in roadmap.yaml`);
   }
   checkLinks(course, r, unloaded);
-  return { course, problems: r.problems, warnings: r.warnings, lint: r.lint };
+  return { course, problems: r.problems, warnings: r.warnings, lint: r.lint, files: r.files.read };
 }
 
 /** Loads a course or throws ContentError listing every problem. */

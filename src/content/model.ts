@@ -123,6 +123,8 @@ export interface Lab extends LabFile {
 }
 
 export interface Course {
+  /** A course pack's id, from course.yaml (the built-in course has none). */
+  id?: string;
   title: string;
   dir: string;
   modules: Module[];

@@ -6,6 +6,8 @@ const text = z.string().trim().min(1, "must not be empty");
 
 export const courseSchema = z.strictObject({
   format: z.literal(1, { error: "must be 1 (the only format this version reads)" }),
+  /** A course pack's id (`course use <id>`); the built-in course needs none. */
+  id: id.max(64).optional(),
   title: text,
   modules: z.array(z.string().regex(/^\d{2}-[a-z0-9-]+$/, "must be a folder name like 01-some-id")).min(1),
   planned: z.array(z.strictObject({ id, title: text, stage: id })).default([]),

@@ -11,14 +11,35 @@ function touch(p: Pick<StoredState, "days">, day: string) {
   if (!p.days.includes(day)) p.days = [...p.days, day].sort();
 }
 
+/** Where the learner is in a lesson. */
 export function recordPosition(p: ProgressState, m: Module, index: number, now: Date): void {
   const at = now.toISOString();
   const prev = p.lessons[m.id];
-  const end = index === m.sections.length - 1;
-  const completedAt = prev?.completedAt ?? (end ? at : undefined);
-  p.lessons[m.id] = { ...prev, section: m.sections[index]!.id, updatedAt: at, ...(completedAt ? { completedAt } : {}) };
+  p.lessons[m.id] = { ...prev, section: m.sections[index]!.id, updatedAt: at };
   p.last = { kind: "lesson", module: m.id, section: m.sections[index]!.id, at };
   touch(p, localDay(now));
+}
+
+/**
+ * A section was shown to its end. The module counts as read once every section has been shown,
+ * not when the last one is reached by jumping to it.
+ */
+export function recordSeen(p: ProgressState, m: Module, sectionId: string, now: Date): void {
+  const at = now.toISOString();
+  const prev = p.lessons[m.id] ?? { section: sectionId, updatedAt: at };
+  const seen = new Set(prev.seen ?? []);
+  seen.add(sectionId);
+  const all = m.sections.every((s) => seen.has(s.id));
+  const completedAt = prev.completedAt ?? (all ? at : undefined);
+  p.lessons[m.id] = { ...prev, seen: m.sections.map((s) => s.id).filter((id) => seen.has(id)), ...(completedAt ? { completedAt } : {}) };
+  touch(p, localDay(now));
+}
+
+/** The sections of a module shown so far (all of them once it is read, for older records). */
+export function seenSections(p: Pick<StoredState, "lessons">, m: Module): Set<string> {
+  const lesson = p.lessons[m.id];
+  if (lesson?.completedAt && !lesson.seen) return new Set(m.sections.map((s) => s.id));
+  return new Set(lesson?.seen ?? []);
 }
 
 export function recordTime(p: ProgressState, moduleId: string, seconds: number, now: Date): void {
@@ -47,8 +68,8 @@ export function summarizeAll(answers: readonly Answer[]): Record<string, Questio
 
 /**
  * What an answer in the log does to the state: its question's summary, its card (rated as it was
- * when given) and the day. Used for new answers and to replay answers a killed writer had
- * appended to the log but not yet to the state.
+ * when given), the day, and the quiz attempt it belongs to. Used for new answers and to replay
+ * answers a killed writer had appended to the log but not yet to the state.
  */
 export function applyAnswer(p: StoredState, a: Answer): void {
   const key = cardKey(a.module, a.question);
@@ -56,13 +77,12 @@ export function applyAnswer(p: StoredState, a: Answer): void {
   if (a.rerated) return;
   p.questions[key] = summarize(p.questions[key], a);
   p.cards[key] = rate(p.cards[key], gradingOf(a.rating, a.correct), new Date(a.at));
+  // A quiz in progress keeps the first answer to each of its questions (where it resumes, and its score).
+  const attempt = p.quizzes?.[a.module];
+  if (attempt && a.source !== "review" && a.at >= attempt.startedAt && attempt.order.includes(a.question) && !attempt.answers?.[a.question]) {
+    attempt.answers = { ...attempt.answers, [a.question]: { correct: a.correct, at: a.at } };
+  }
   touch(p, localDay(a.at));
-}
-
-export interface Recorded {
-  answer: Answer;
-  /** The question's card before this answer, so that a later rating can replace this one. */
-  cardBefore: StoredCard | undefined;
 }
 
 /** An answer is a review of the question's card: wrong rates it Again, right as the learner says. */
@@ -74,30 +94,24 @@ export function recordAnswer(
   grading: Grading,
   source: "quiz" | "review",
   now: Date,
-): Recorded {
+): void {
   const g: Grading = correct ? grading : "again";
   const answer: Answer = { module: q.module, question: q.id, choice, correct, at: now.toISOString(), rating: RATING[g] as 1 | 2 | 3 | 4, source };
-  const cardBefore = p.cards[cardKey(q.module, q.id)];
   p.newAnswers.push(answer);
   applyAnswer(p, answer);
   p.last = { kind: source === "review" ? "review" : "quiz", module: q.module, at: answer.at };
-  return { answer, cardBefore };
 }
 
 /**
- * Changes the rating of an answer already saved (a right answer is saved as Good at once; the
- * "how sure" question may then make it Hard or Easy). The card is rated again from its state
- * before the answer, unless another review has moved it on since; the log gets a line that
- * replaces the earlier one.
+ * The learner said how sure they were after a right answer that was saved as Good: rate it again
+ * from the card it had before. If another process reviewed the card since, its state is kept. The
+ * log gets a line that gives the answer (found by its question and time) its new rating.
  */
-export function rerateAnswer(p: ProgressState, recorded: Recorded, grading: Grading): Recorded {
-  const { answer, cardBefore } = recorded;
-  const g: Grading = answer.correct ? grading : "again";
-  const rating = RATING[g] as 1 | 2 | 3 | 4;
-  if (rating === answer.rating) return recorded;
-  const key = cardKey(answer.module, answer.question);
-  if (p.cards[key]?.last_review === answer.at) p.cards[key] = rate(cardBefore, g, new Date(answer.at));
-  const amended: Answer = { ...answer, rating, rerated: true };
-  p.newAnswers.push(amended);
-  return { answer: { ...answer, rating }, cardBefore };
+export function regrade(p: ProgressState, q: Question, at: string, grading: Grading, before: StoredCard | undefined): void {
+  const key = cardKey(q.module, q.id);
+  // A wrong answer keeps its Again; only a right one is rated by how sure the learner was.
+  const latest = p.questions[key];
+  if (latest?.lastAt === at && !latest.lastCorrect) return;
+  p.newAnswers.push({ module: q.module, question: q.id, choice: "", correct: true, at, rating: RATING[grading] as 1 | 2 | 3 | 4, rerated: true });
+  if (p.cards[key]?.last_review === at) p.cards[key] = rate(before, grading, new Date(at));
 }

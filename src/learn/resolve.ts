@@ -1,6 +1,6 @@
 // Turns what a user typed into a module, or a helpful error. Pure.
 import { distance } from "fastest-levenshtein";
-import type { Course, Module, Stack } from "../content/model.js";
+import type { Course, Module, Reference, Stack } from "../content/model.js";
 import { UsageError } from "../errors.js";
 import { shown } from "../escape.js";
 
@@ -32,13 +32,18 @@ export function resolveModule(course: Course, input: string): Module {
   throw new UsageError(`unknown module "${shown(raw)}"${nearest ? `; did you mean "${nearest}"?` : "; see `api-architect modules`"}`);
 }
 
-/** The section to start at: the one named (a typo gets a suggestion), else `fallback`. */
-export function resolveSection(m: { id: string; sections: readonly { id: string }[] }, wanted: string | undefined, fallback: number): number {
-  if (!wanted) return fallback;
-  const i = m.sections.findIndex((s) => s.id === wanted);
+/** A section by the number the Jump list shows (1-based) or by its id. */
+export function sectionIndex(m: Pick<Module, "id" | "number" | "sections">, wanted: string): number {
+  const key = wanted.trim().toLowerCase();
+  if (/^\d+$/.test(key)) {
+    const n = Number(key);
+    if (n >= 1 && n <= m.sections.length) return n - 1;
+    throw new UsageError(`module ${m.id} has sections 1 to ${m.sections.length}, not ${shown(wanted)}`);
+  }
+  const i = m.sections.findIndex((s) => s.id === key);
   if (i >= 0) return i;
-  const near = suggest(wanted, m.sections.map((s) => s.id));
-  throw new UsageError(`module ${m.id} has no section "${shown(wanted)}"${near ? `; did you mean "${near}"?` : ""}`);
+  const near = suggest(key, m.sections.map((s) => s.id));
+  throw new UsageError(`module ${m.id} has no section "${shown(wanted)}"${near ? `; did you mean "${near}"?` : `; see its sections with \`api-architect learn ${m.number}\` and j`}`);
 }
 
 /** The candidate nearest to a typo, matching whole ids, their starts and their words; or none. */
@@ -69,4 +74,14 @@ export function resolveStack(input: string, allowAll = true): Stack | "all" {
     throw new UsageError(`unknown stack "${shown(input)}"; use ${names}`);
   }
   return s;
+}
+
+/** A reference page ("Encore at a glance") by its id, if the input names one. */
+export function findReference(course: Course, input: string): Reference | undefined {
+  return course.references.find((r) => r.id === input.trim().toLowerCase());
+}
+
+/** A reference page in the shape the reader takes: a module with no number, no quiz and no progress. */
+export function referenceAsModule(ref: Reference): Module {
+  return { id: ref.id, number: 0, title: ref.title, stage: "", summary: ref.summary, minutes: 0, objectives: [], sections: ref.sections, quiz: [], file: ref.file, stageLine: 0, ...(ref.lexed ? { lexed: ref.lexed } : {}) };
 }

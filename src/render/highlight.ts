@@ -12,7 +12,8 @@ export async function enableHighlighting(): Promise<void> {
   if (highlighter) return;
   // A CommonJS package: bundled, its functions sit on the namespace's default export.
   const mod = (await import("cli-highlight")) as unknown as Highlighter & { default?: Highlighter };
-  highlighter = mod.default ?? mod;
+  // Bundled, its functions sit on the namespace; loaded by Node or vitest, on its default export.
+  highlighter = typeof mod.supportsLanguage === "function" ? mod : mod.default!;
 }
 
 /** Highlights when enabled and the language is known; otherwise returns the code as it is. */

@@ -1,14 +1,19 @@
-// Lessons, FAQ answers and quiz text as terminal strings.
+// Lessons, FAQ answers and quiz text as terminal strings and lines.
 import chalk from "chalk";
 import { readFileSync } from "node:fs";
 import type { Token } from "marked";
 import type { Course, FaqEntry, Module, Reference, Section } from "../content/model.js";
-import { markdownRenderer, renderMarkdownText, type RenderOptions, type StackChoice } from "./markdown.js";
-import type { Terminal } from "../output.js";
+import { markdownLayout, markdownRenderer, renderMarkdownText, type Line, type RenderOptions, type StackChoice } from "./markdown.js";
 import { lex } from "../content/markdown.js";
 import { hangingIndent, pad2, wrap } from "./text.js";
 
 export { pad2 };
+
+/** How text is drawn: its width and whether it has colour. A Terminal is one; screens make their own per width. */
+export interface Look {
+  readonly width: number;
+  readonly color: boolean;
+}
 
 /** How a course link reads in the terminal: the command that opens it. */
 export function linkDescriber(course: Course): (href: string) => string | undefined {
@@ -26,7 +31,7 @@ export function linkDescriber(course: Course): (href: string) => string | undefi
   };
 }
 
-export function renderOptions(course: Course, t: Terminal, stack: StackChoice): RenderOptions {
+export function renderOptions(course: Course, t: Look, stack: StackChoice): RenderOptions {
   return { width: t.width, color: t.color, stack, describeLink: linkDescriber(course) };
 }
 
@@ -50,25 +55,30 @@ export function sectionTokens(m: { lexed?: string }, s: Section): Token[] {
   return lex(s.markdown, s.line).tokens;
 }
 
-export function sectionRenderer(course: Course, t: Terminal, stack: StackChoice): (m: Module, s: Section) => string {
+export function sectionRenderer(course: Course, t: Look, stack: StackChoice): (m: Module, s: Section) => string {
   const render = markdownRenderer(renderOptions(course, t, stack));
   return (m, s) => render(sectionTokens(m, s));
 }
 
-export function moduleHeader(m: Module, t: Terminal): string {
+/** A section as lines, for the reader: each knows its block, and what to repeat when it continues. */
+export function sectionLines(course: Course, t: Look, stack: StackChoice, m: Module, s: Section): Line[] {
+  return markdownLayout(renderOptions(course, t, stack))(sectionTokens(m, s));
+}
+
+export function moduleHeader(m: Module, t: Look): string {
   const title = `Module ${pad2(m.number)} · ${m.title}`;
-  const lines = [t.color ? chalk.bold.magenta(title) : title, wrap(m.summary, t.width), "", t.color ? chalk.bold("You will be able to:") : "You will be able to:"];
+  const lines = [chalk.bold.magenta(title), wrap(m.summary, t.width), "", chalk.bold("You will be able to:")];
   for (const o of m.objectives) lines.push(hangingIndent(o, "  • ", t.width));
   lines.push("", `About ${m.minutes} minutes · ${m.sections.length} sections · ${m.quiz.length} quiz questions`);
   return lines.join("\n");
 }
 
 /** The whole lesson at once (from a section, if given), for --plain and pipes. */
-export function renderLesson(course: Course, m: Module, t: Terminal, stack: StackChoice, from = 0): string {
+export function renderLesson(course: Course, m: Module, t: Look, stack: StackChoice, from = 0): string {
   const render = sectionRenderer(course, t, stack);
   const rule = "─".repeat(Math.min(t.width, 60));
   const parts = [moduleHeader(m, t)];
-  for (const s of m.sections.slice(from)) parts.push(t.color ? chalk.dim(rule) : rule, render(m, s).trimEnd());
+  for (const s of m.sections.slice(from)) parts.push(chalk.dim(rule), render(m, s).trimEnd());
   return parts.join("\n\n") + "\n";
 }
 
@@ -85,21 +95,30 @@ function faqTokens(f: FaqEntry): Token[] {
 }
 
 /** A reference page ("Encore at a glance") whole, for --plain and pipes. */
-export function renderReference(course: Course, ref: Reference, t: Terminal, stack: StackChoice, from = 0): string {
+export function renderReference(course: Course, ref: Reference, t: Look, stack: StackChoice, from = 0): string {
   const render = markdownRenderer(renderOptions(course, t, stack));
   const rule = "─".repeat(Math.min(t.width, 60));
-  const title = `Reference · ${ref.title}`;
-  const parts = [`${t.color ? chalk.bold.magenta(title) : title}\n${wrap(ref.summary, t.width)}`];
-  for (const s of ref.sections.slice(from)) parts.push(t.color ? chalk.dim(rule) : rule, render(sectionTokens(ref, s)).trimEnd());
+  const parts = [`${chalk.bold.magenta(`Reference · ${ref.title}`)}\n${wrap(ref.summary, t.width)}`];
+  for (const s of ref.sections.slice(from)) parts.push(chalk.dim(rule), render(sectionTokens(ref, s)).trimEnd());
   return parts.join("\n\n") + "\n";
 }
 
-export function renderFaq(course: Course, f: FaqEntry, t: Terminal, stack: StackChoice): string {
-  const q = t.color ? chalk.bold.cyan(f.question) : f.question;
-  return `${q}\n\n${markdownRenderer(renderOptions(course, t, stack))(faqTokens(f))}`;
+export function renderFaq(course: Course, f: FaqEntry, t: Look, stack: StackChoice): string {
+  return `${chalk.bold.cyan(f.question)}\n\n${markdownRenderer(renderOptions(course, t, stack))(faqTokens(f))}`;
 }
 
-export function renderText(course: Course, markdown: string, t: Terminal, stack: StackChoice = "all"): string {
+/** An FAQ answer as lines: the question, then the answer. */
+export function faqLines(course: Course, f: FaqEntry, t: Look, stack: StackChoice): Line[] {
+  const body = markdownLayout(renderOptions(course, t, stack))(faqTokens(f));
+  const head = wrap(chalk.bold.cyan(f.question), t.width).split("\n").map((text) => ({ text, block: -1, offset: 0 }));
+  return [...head, { text: "", block: -1, offset: Number.MAX_SAFE_INTEGER }, ...body];
+}
+
+export function renderText(course: Course, markdown: string, t: Look, stack: StackChoice = "all"): string {
   return renderMarkdownText(markdown, renderOptions(course, t, stack));
 }
 
+/** Plain text (already styled) as lines a document view can show. */
+export function textLines(text: string): Line[] {
+  return text.replace(/\n$/, "").split("\n").map((line, i) => ({ text: line, block: i, offset: 0 }));
+}

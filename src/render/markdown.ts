@@ -3,7 +3,8 @@ import chalk from "chalk";
 import { highlightCode } from "./highlight.js";
 import { Marked, type Token, type Tokens } from "marked";
 import { markedTerminal } from "marked-terminal";
-import { textWidth as stringWidth, wrap } from "./text.js";
+import { wrapAnsi } from "fast-wrap-ansi";
+import { fit, textWidth as stringWidth, wrap } from "./text.js";
 import { codeGroups, lex, parseInfo } from "../content/markdown.js";
 import { STACK_LABELS, type Stack } from "../content/model.js";
 
@@ -28,15 +29,38 @@ export function selectStack(tokens: Token[], stack: StackChoice): Token[] {
   return tokens.filter((_, i) => !drop.has(i));
 }
 
-function renderCode(token: Tokens.Code, o: RenderOptions): string {
+/** What the last top-level block rendered was, for the layout: a code caption or a table head. */
+interface BlockMeta {
+  caption?: string;
+  headLines?: number;
+}
+
+// Wrapped code lines continue after this mark, inside the gutter, so a reader sees the break.
+export const CONTINUATION = "↪ ";
+
+function renderCode(token: Tokens.Code, o: RenderOptions, meta: BlockMeta): string {
   const info = parseInfo(token.lang);
   const label = [info.stack && STACK_LABELS[info.stack], info.title].filter(Boolean).join(" · ");
   const lang = HLJS_NAMES[info.lang] ?? info.lang;
   let body = token.text.replace(/\t/g, "  ");
   if (o.color) body = highlightCode(body, lang);
   const bar = o.color ? chalk.dim("│ ") : "  ";
-  const caption = label ? `${o.color ? chalk.dim(`┌ ${label}`) : `[${label}]`}\n` : "";
-  return `${caption}${body.split("\n").map((l) => bar + l).join("\n")}\n\n`;
+  const mark = o.color ? chalk.dim(CONTINUATION) : CONTINUATION;
+  const room = Math.max(10, o.width - 2);
+  const lines: string[] = [];
+  for (const line of body.split("\n")) {
+    if (stringWidth(line) <= room) {
+      lines.push(bar + line);
+      continue;
+    }
+    // Too wide for the terminal: break it, and mark each continuation in the gutter.
+    const parts = wrapAnsi(line, room - 2, { hard: true, trim: false }).split("\n");
+    parts.forEach((part, i) => lines.push(bar + (i ? mark : "") + part));
+  }
+  // Captions are cut to the width: a long file path must not push the line past the edge.
+  meta.caption = label ? (o.color ? chalk.dim(fit(`┌ ${label} (continued)`, o.width)) : fit(`[${label}, continued]`, o.width)) : undefined;
+  const caption = label ? `${o.color ? chalk.dim(fit(`┌ ${label}`, o.width)) : fit(`[${label}]`, o.width)}\n` : "";
+  return `${caption}${lines.join("\n")}\n\n`;
 }
 
 const BOX = {
@@ -48,7 +72,7 @@ const BOX = {
  * A table that fits the width: columns share the space, long cells wrap, rows are ruled. Drawn
  * here rather than with cli-table3, whose span-aware layout cost more than the rest of a lesson.
  */
-function renderTable(this: { parser: { parseInline(t: Token[]): string } }, token: Tokens.Table, o: RenderOptions): string {
+function renderTable(this: { parser: { parseInline(t: Token[]): string } }, token: Tokens.Table, o: RenderOptions, meta: BlockMeta): string {
   const inline = (cell: Tokens.TableCell) => unprotect(this.parser.parseInline(cell.tokens));
   const head = token.header.map(inline);
   const rows = token.rows.map((r) => r.map(inline));
@@ -78,7 +102,10 @@ function renderTable(this: { parser: { parseInline(t: Token[]): string } }, toke
     }
     return out.join("\n");
   };
-  const body = [rule(b.tl, b.tm, b.tr), line(head, true)];
+  const headRow = line(head, true);
+  // The top rule, the head row(s) and the rule under them: repeated when a table continues.
+  meta.headLines = headRow.split("\n").length + 2;
+  const body = [rule(b.tl, b.tm, b.tr), headRow];
   for (const r of rows) body.push(rule(b.ml, b.mm, b.mr), line(head.map((_, i) => r[i] ?? ""), false));
   body.push(rule(b.bl, b.bm, b.br));
   return `${body.join("\n")}\n\n`;
@@ -117,7 +144,71 @@ function renderList(parser: Parser, token: Tokens.List, width: number, o: Render
   return `${items.map((l) => l.replace(/^/gm, "  ")).join(token.loose ? "\n\n" : "\n")}\n\n`;
 }
 
-export function markdownRenderer(o: RenderOptions) {
+/** One rendered line, and where it came from, so screens can page, resize and repeat headings. */
+export interface Line {
+  text: string;
+  /** The top-level block (paragraph, list, table, code...) it belongs to. */
+  block: number;
+  /** Visible characters of the block before this line: a position that survives re-wrapping. */
+  offset: number;
+  /** Lines to repeat above this one when its block began on an earlier page (a table's head, a code caption). */
+  sticky?: string[];
+  /** A rule between table rows: not needed right under a repeated head. */
+  rule?: boolean;
+  /** Continues the line above (a table row's second line, a wrapped code line): a page should not start here. */
+  cont?: boolean;
+}
+
+// eslint-disable-next-line no-control-regex
+const STYLE = /\u001b\[[0-9;]*m/g;
+const visibleChars = (line: string) => line.replace(STYLE, "").replace(/\s+/g, "").length;
+
+/** Markdown tokens → lines, block by block. */
+export function markdownLayout(o: RenderOptions): (tokens: Token[]) => Line[] {
+  const { marked, meta } = terminalMarked(o);
+  return (tokens) => {
+    const out: Line[] = [];
+    let block = 0;
+    for (const token of selectStack(tokens, o.stack)) {
+      if (token.type === "space") continue;
+      delete meta.caption;
+      delete meta.headLines;
+      const list = [token] as Token[] & { links?: unknown };
+      list.links = {};
+      const text = tidy(marked.parser(list as never) as string).replace(/\n$/, "");
+      if (!text.trim()) continue;
+      if (out.length) out.push({ text: "", block: block - 1, offset: Number.MAX_SAFE_INTEGER });
+      let offset = 0;
+      const lines = text.split("\n");
+      const headLines = token.type === "table" ? meta.headLines : undefined;
+      const caption = token.type === "code" ? meta.caption : undefined;
+      // A code block's caption (when it has one) is its first line; a table's head is its first lines.
+      const stickyFrom = headLines ?? (caption ? 1 : Infinity);
+      const sticky = headLines ? lines.slice(0, headLines) : caption ? [caption] : undefined;
+      const plain = lines.map((l) => l.replace(STYLE, ""));
+      lines.forEach((l, i) => {
+        const line: Line = { text: l, block, offset, ...(sticky && i >= stickyFrom ? { sticky } : {}) };
+        if (headLines && i >= headLines) {
+          if (/^[├└+]/.test(plain[i]!)) line.rule = true;
+          else if (!/^[├┌└+]/.test(plain[i - 1]!)) line.cont = true;
+        }
+        if (token.type === "code" && /^(│ | {2})↪ /.test(plain[i]!)) line.cont = true;
+        out.push(line);
+        offset += visibleChars(l);
+      });
+      block++;
+    }
+    return out;
+  };
+}
+
+export function markdownRenderer(o: RenderOptions): (tokens: Token[]) => string {
+  const layout = markdownLayout(o);
+  return (tokens) => `${layout(tokens).map((l) => l.text).join("\n")}\n`;
+}
+
+function terminalMarked(o: RenderOptions): { marked: Marked; meta: BlockMeta } {
+  const meta: BlockMeta = {};
   // marked-terminal styles with the shared chalk instance, so its level is the render's colour.
   if (!o.color) chalk.level = 0;
   else if (chalk.level === 0) chalk.level = 1;
@@ -142,9 +233,14 @@ export function markdownRenderer(o: RenderOptions) {
   );
   m.use({
     renderer: {
-      code: (token: Tokens.Code) => renderCode(token, o),
+      code: (token: Tokens.Code) => renderCode(token, o, meta),
       list(token: Tokens.List) {
         return renderList(this.parser as unknown as Parser, token, o.width - 2, o);
+      },
+      paragraph(token: Tokens.Paragraph) {
+        // Wrapped here rather than by marked-terminal, whose reflow breaks lines at colour codes.
+        const inline = unprotect(this.parser.parseInline(token.tokens)).replace(/\s*\n\s*/g, " ");
+        return `${wrap(inline, o.width)}\n\n`;
       },
       text(token: Tokens.Text | Tokens.Escape) {
         // Block-level text (tight list items) carries inline tokens marked-terminal would print raw.
@@ -152,7 +248,7 @@ export function markdownRenderer(o: RenderOptions) {
         return false;
       },
       table(token: Tokens.Table) {
-        return renderTable.call(this as never, token, o);
+        return renderTable.call(this as never, token, o, meta);
       },
       link(token: Tokens.Link) {
         const text = this.parser.parseInline(token.tokens);
@@ -163,12 +259,7 @@ export function markdownRenderer(o: RenderOptions) {
       },
     },
   });
-  return (tokens: Token[]): string => {
-    const list = selectStack(tokens, o.stack) as Token[] & { links?: unknown };
-    list.links = {};
-    const out = m.parser(list as never) as string;
-    return tidy(out);
-  };
+  return { marked: m, meta };
 }
 
 /** Renders a markdown string (quiz prompts, explanations, FAQ answers). */

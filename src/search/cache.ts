@@ -7,7 +7,7 @@
 //   search/letters.bin   for each term, a bit per letter it holds (uint32), to rule out typo
 //                        matches without comparing the words;
 //   search/postings.bin  each term's postings, as minisearch serialises them (JSON);
-//   search/texts.bin     each document's plain text, by minisearch's short id, for snippets
+//   search/texts.bin     each document's snippet text (never a quiz answer), by minisearch's short id
 //   search/text-offsets.bin  (a hit's snippet then needs neither the lesson nor the markdown work).
 // A search reads the terms, works out which of them its words can match (the word itself, words
 // it starts, words within the typo distance), and reads only those postings. minisearch then runs
@@ -27,7 +27,7 @@ import { buildIndex, INDEX_OPTIONS, type Searchable } from "./engine.js";
 
 const DIR = "search";
 /** Changes whenever the files' layout does. */
-export const INDEX_FORMAT = "terms-3";
+export const INDEX_FORMAT = "terms-4";
 
 interface Meta {
   format: string;
@@ -37,7 +37,7 @@ interface Meta {
 
 export function writeIndex(dir: string, course: Course, stamp: string, index = buildIndex(course)): void {
   const { index: entries, ...docs } = index.toJSON();
-  const textOf = new Map(documents(course).map((d) => [d.id, d.text]));
+  const textOf = new Map(documents(course).map((d) => [d.id, d.display ?? d.text]));
   const texts = Array.from({ length: docs.nextId }, (_, short) => Buffer.from(textOf.get(String(docs.documentIds[short] ?? "")) ?? "", "utf8"));
   const textOffsets = new Uint32Array(texts.length + 1);
   texts.forEach((t, i) => (textOffsets[i + 1] = textOffsets[i]! + t.length));
@@ -221,5 +221,5 @@ function textReader(ti: TermIndex): ((id: string) => string | undefined) | undef
 export function openIndex(source: OpenedCourse): Searchable {
   const ti = openTermIndex(source);
   const text = textReader(ti);
-  return { search: (query) => indexFor(ti, query).search(query), ...(text ? { text } : {}) };
+  return { search: (query, options) => indexFor(ti, query).search(query, options), ...(text ? { text } : {}) };
 }

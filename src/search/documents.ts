@@ -14,6 +14,8 @@ export interface SearchDoc {
   /** Sub-headings and other short labels, ranked between titles and text. */
   headings: string;
   text: string;
+  /** What snippets are cut from, when it differs from `text`: never the answer of a quiz question. */
+  display?: string;
 }
 
 /** Markdown to searchable prose: code blocks, markup and link targets removed. */
@@ -31,13 +33,30 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** Markdown tables as sentences ("GET — Safe: yes; Idempotent: yes."), so a snippet reads as prose. */
+function tablesAsSentences(markdown: string): string {
+  const cells = (line: string) => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+  return markdown.replace(/^\|.*\|[ \t]*\n\|[\s:|-]+\|[ \t]*\n((?:\|.*\|[ \t]*(?:\n|$))*)/gm, (block, body: string) => {
+    const head = cells(block.split("\n")[0]!);
+    const rows = body.split("\n").filter((l) => l.trim()).map(cells);
+    const sentence = (r: string[]) =>
+      head.length === 2 ? `${r[0]}: ${r[1] ?? ""}.` : `${r[0]} — ${head.slice(1).map((h, i) => `${h}: ${r[i + 1] ?? ""}`).join("; ")}.`;
+    return `${rows.map(sentence).join(" ")}\n`;
+  });
+}
+
+/** Text to cut snippets from: like plainText, with tables kept readable. */
+export function displayText(markdown: string): string {
+  return plainText(tablesAsSentences(markdown));
+}
+
 function subHeadings(markdown: string): string {
   return [...markdown.matchAll(/^#{3,6}\s+(.*)$/gm)].map((m) => m[1]).join(" · ");
 }
 
 function sectionDoc(m: Module, s: Section): SearchDoc {
   const body = s.markdown.replace(/^##\s+[^\n]*\n/, "");
-  return { id: `module:${m.id}#${s.id}`, kind: "lesson", module: m.id, section: s.id, title: s.title, headings: `${subHeadings(body)} · ${m.title}`, text: plainText(body) };
+  return { id: `module:${m.id}#${s.id}`, kind: "lesson", module: m.id, section: s.id, title: s.title, headings: `${subHeadings(body)} · ${m.title}`, text: plainText(body), display: displayText(body) };
 }
 
 function quizDoc(m: Module, q: Question): SearchDoc {
@@ -49,11 +68,13 @@ function quizDoc(m: Module, q: Question): SearchDoc {
     title: plainText(q.prompt).slice(0, 160),
     headings: right.text,
     text: plainText([q.prompt, ...q.options.map((o) => `${o.text}. ${o.explain}`)].join("\n\n")),
+    // A snippet shows the question only: the answer must not be seen before it is asked.
+    display: plainText(q.prompt),
   };
 }
 
 function faqDoc(f: FaqEntry): SearchDoc {
-  return { id: `faq:${f.id}`, kind: "faq", title: f.question, headings: f.modules.join(" "), text: plainText(f.markdown) };
+  return { id: `faq:${f.id}`, kind: "faq", title: f.question, headings: f.modules.join(" "), text: plainText(f.markdown), display: displayText(f.markdown) };
 }
 
 function stageDoc(s: Stage): SearchDoc {

@@ -1,6 +1,6 @@
 // Full-text search with minisearch: prefix matching and typo tolerance, titles and headings
 // ranked above body text. Pure apart from the index object itself.
-import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import MiniSearch, { type Options, type SearchOptions, type SearchResult } from "minisearch";
 import { stemmer } from "stemmer";
 import type { Course } from "../content/model.js";
 import { documentById, documents, type HitKind, type SearchDoc } from "./documents.js";
@@ -98,12 +98,17 @@ export function snippet(text: string, terms: string[], width = 180): string {
       }
     }
     start = Math.max(0, start - 40);
-    const space = text.lastIndexOf(" ", start);
-    if (start > 0 && space >= 0) start = space + 1;
+    // Start at the beginning of a word, never inside one.
+    const space = text.slice(0, start + 1).search(/\s\S*$/);
+    start = start > 0 ? (space >= 0 ? space + 1 : 0) : 0;
   }
   let end = Math.min(text.length, start + width);
-  const space = text.indexOf(" ", end);
-  if (end < text.length && space >= 0 && space - end < 20) end = space;
+  if (end < text.length) {
+    // End at the end of a word: the next space if it is near, else the last one before.
+    const next = text.indexOf(" ", end);
+    const last = text.lastIndexOf(" ", end);
+    end = next >= 0 && next - end < 20 ? next : last > start ? last : end;
+  }
   let out = text.slice(start, end);
   if (pattern) out = out.replace(pattern, (m) => `${MARK_START}${m}${MARK_END}`);
   return `${start > 0 ? "…" : ""}${out}${end < text.length ? "…" : ""}`;
@@ -139,7 +144,7 @@ export function boundQuery(query: string): string {
  * (an index on disk does; otherwise the text is made again from the course).
  */
 export interface Searchable {
-  search(query: string): SearchResult[];
+  search(query: string, options?: SearchOptions): SearchResult[];
   text?(id: string): string | undefined;
 }
 
@@ -159,7 +164,7 @@ export function search(index: Searchable, course: Course, query: string, limit =
       module: doc.module ?? null,
       section: doc.section ?? null,
       title: doc.title,
-      snippet: snippet(doc.text, [...r.terms, ...r.queryTerms]),
+      snippet: snippet(doc.display ?? doc.text, [...r.terms, ...r.queryTerms]),
       score: Math.round(r.score * 100) / 100,
       terms: [...r.terms].sort(),
     });

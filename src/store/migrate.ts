@@ -55,6 +55,7 @@ export function v1ToV2(old: ProgressV1): ProgressV2 {
     days: [...days].sort(),
     marks: {},
     labs: {},
+    quizzes: {},
   };
 }
 
@@ -74,7 +75,7 @@ export function v2ToV3(old: ProgressV2, now = new Date()): Progress {
   const lessons: Progress["lessons"] = {};
   for (const [id, l] of Object.entries(old.lessons)) {
     const completedAt = fixDate(l.completedAt, undefined);
-    lessons[id] = { section: l.section, updatedAt: fixDate(l.updatedAt, EPOCH), ...(completedAt ? { completedAt } : {}) };
+    lessons[id] = { section: l.section, updatedAt: fixDate(l.updatedAt, EPOCH), ...(completedAt ? { completedAt } : {}), ...(l.seen ? { seen: l.seen } : {}) };
   }
   const marks: Progress["marks"] = {};
   for (const [stage, skills] of Object.entries(old.marks)) {
@@ -90,6 +91,11 @@ export function v2ToV3(old: ProgressV2, now = new Date()): Progress {
     const passedAt = fixDate(l.passedAt, undefined);
     labs[id] = { checks, lastRunAt: fixDate(l.lastRunAt, EPOCH), ...(passedAt ? { passedAt } : {}), ...(l.stack ? { stack: l.stack } : {}), ...(l.baseUrl ? { baseUrl: l.baseUrl } : {}) };
   }
+  const quizzes: NonNullable<Progress["quizzes"]> = {};
+  for (const [id, q] of Object.entries(old.quizzes ?? {})) {
+    const startedAt = fixDate(q.startedAt, undefined);
+    if (startedAt) quizzes[id] = { order: q.order, startedAt, ...(q.mode ? { mode: q.mode } : {}) };
+  }
   const last = old.last && isDate(old.last.at) ? old.last : undefined;
   return {
     version: STORE_VERSION,
@@ -101,6 +107,7 @@ export function v2ToV3(old: ProgressV2, now = new Date()): Progress {
     days: old.days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
     marks,
     labs,
+    ...(Object.keys(quizzes).length ? { quizzes } : {}),
     ...(last ? { last } : {}),
   };
 }
@@ -108,20 +115,39 @@ export function v2ToV3(old: ProgressV2, now = new Date()): Progress {
 /** The key that identifies an answer across machines (a re-rating shares its answer's key). */
 export const answerKey = (a: Answer) => `${a.module}\u0000${a.question}\u0000${a.at}\u0000${a.choice}`;
 
-/** The log as a list of answers: each once, with its latest rating, in time order. */
+/**
+ * The log as a list of answers: each once, with its latest rating, in time order. A re-rating
+ * line names its answer by question and time; one whose answer is not in the log is dropped.
+ */
 export function foldLog(lines: readonly Answer[]): Answer[] {
   const byKey = new Map<string, Answer>();
+  const byTime = new Map<string, string>();
+  const when = (a: Answer) => `${a.module}\u0000${a.question}\u0000${a.at}`;
   for (const a of lines) {
-    const { rerated: _, ...answer } = a;
-    const prev = byKey.get(answerKey(a));
-    if (prev && !a.rerated) continue; // the same answer twice: keep the first
-    byKey.set(answerKey(a), prev ? { ...prev, rating: answer.rating } : answer);
+    if (a.rerated) {
+      const key = byTime.get(when(a));
+      const original = key === undefined ? undefined : byKey.get(key);
+      if (original?.correct) byKey.set(key!, { ...original, rating: a.rating });
+      continue;
+    }
+    const key = answerKey(a);
+    if (byKey.has(key)) continue; // the same answer twice: keep the first
+    byKey.set(key, a);
+    byTime.set(when(a), key);
   }
   return [...byKey.values()].sort((a, b) => byCodePoint(a.at, b.at));
 }
 
 /** The state file's content for a whole store: answers summed up per question. */
 export function stateOf(p: Progress): ProgressState {
+  // Quizzes in progress keep the first answer to each of their questions since they started.
+  const quizzes = p.quizzes ? structuredClone(p.quizzes) : undefined;
+  for (const a of quizzes ? p.answers : []) {
+    const attempt = quizzes![a.module];
+    if (!attempt || a.source === "review" || a.at < attempt.startedAt || !attempt.order.includes(a.question)) continue;
+    const prev = attempt.answers?.[a.question];
+    if (!prev || a.at < prev.at) attempt.answers = { ...attempt.answers, [a.question]: { correct: a.correct, at: a.at } };
+  }
   return {
     version: STORE_VERSION,
     lessons: p.lessons,
@@ -130,6 +156,7 @@ export function stateOf(p: Progress): ProgressState {
     days: p.days,
     marks: p.marks,
     labs: p.labs,
+    ...(quizzes ? { quizzes } : {}),
     ...(p.last ? { last: p.last } : {}),
     questions: summarizeAll(p.answers),
     log: { file: "answers.jsonl", bytes: 0, answers: p.answers.length },

@@ -50,7 +50,7 @@ const oldSettings = v.optional(
 // ---- Formats 1 and 2, read only to migrate them. Lenient about dates, which they never checked.
 
 const looseDate = v.pipe(v.string(), v.minLength(1), v.maxLength(100), v.transform(stripControls));
-const oldLesson = v.object({ section: id, updatedAt: looseDate, completedAt: v.optional(looseDate) });
+const oldLesson = v.object({ section: id, updatedAt: looseDate, completedAt: v.optional(looseDate), seen: v.optional(v.array(id)) });
 /** One answer, from a quiz or a review: also the card's review log entry. */
 const answerEntries = <D extends v.GenericSchema<unknown, string>>(dateSchema: D) => ({
   module: id,
@@ -100,6 +100,11 @@ export const progressV2Schema = v.object({
   time: v.optional(v.record(id, finite), {}),
   days: v.optional(v.array(v.pipe(v.string(), v.maxLength(40))), []),
   marks: v.optional(v.record(id, v.record(id, v.object({ status: v.picklist(["done", "learning", "skip"]), at: looseDate }))), {}),
+  /** Quizzes stopped part way, which format 2 gained late. */
+  quizzes: v.optional(
+    v.record(id, v.object({ order: v.array(id), startedAt: looseDate, mode: v.optional(v.fallback(v.optional(v.picklist(["all", "missed", "unanswered"])), undefined)) })),
+    {},
+  ),
   /** Lab results, which format 2 gained late. */
   labs: v.optional(
     v.record(
@@ -137,7 +142,24 @@ export const questionSummarySchema = v.object({
 
 export const markSchema = v.object({ status: v.picklist(["done", "learning", "skip"]), at: date });
 
-export const lessonSchema = v.object({ section: id, updatedAt: date, completedAt: v.optional(date) });
+export const lessonSchema = v.object({
+  section: id,
+  updatedAt: date,
+  completedAt: v.optional(date),
+  /** Sections shown to their end; the module is read when every section has been. */
+  seen: v.optional(v.array(id)),
+});
+
+/**
+ * A quiz in progress: the questions in the order asked, from when, and the first answer to each
+ * given since (which is where it resumes, and what its score counts).
+ */
+export const quizAttemptSchema = v.object({
+  order: v.array(id),
+  startedAt: date,
+  mode: v.optional(v.picklist(["all", "missed", "unanswered"])),
+  answers: v.optional(v.record(id, v.object({ correct: v.boolean(), at: date }))),
+});
 
 /** A lab's results, recorded by `api-architect lab`. */
 export const labSchema = v.object({
@@ -162,6 +184,8 @@ const stateEntries = {
   marks: v.optional(v.record(id, v.record(id, markSchema)), {}),
   /** Lab results by lab id. */
   labs: v.optional(v.record(id, labSchema), {}),
+  /** Quizzes stopped part way, by module id, so they resume at the first unanswered question. */
+  quizzes: v.optional(v.record(id, quizAttemptSchema)),
   last: lastSchema,
 };
 
@@ -199,6 +223,7 @@ export type StoredCard = v.InferOutput<typeof cardSchema>;
 export type Mark = v.InferOutput<typeof markSchema>;
 export type QuestionSummary = v.InferOutput<typeof questionSummarySchema>;
 export type LabResult = v.InferOutput<typeof labSchema>;
+export type QuizAttempt = v.InferOutput<typeof quizAttemptSchema>;
 /** The name the labs code uses for one lab's results. */
 export type LabRecord = LabResult;
 export type StoredState = v.InferOutput<typeof stateSchema>;

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { readJsonFile } from "../files.js";
+import { storeDir } from "../paths.js";
 import { shown } from "../escape.js";
 import { resolveStack } from "../learn/resolve.js";
 import type { Stack } from "../content/model.js";
@@ -64,7 +65,7 @@ export function loadSettingsFile(path: string): LoadedSettings {
  * is there and good; anything else (a file to move aside, a format 2 store still holding them) is
  * left to the store.
  */
-export async function readSettings(dir: string): Promise<Settings> {
+export async function readSettings(dir: string = storeDir()): Promise<Settings> {
   const loaded = loadSettingsFile(join(dir, "settings.json"));
   if (loaded.kind === "ok") return loaded.settings;
   if (loaded.kind === "missing" && !existsSync(join(dir, "progress.json"))) return {};

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BROKEN, cleanup, cli, ESC, tempDir, testEnv } from "../helpers.js";
+import { BROKEN, cleanup, cli, ESC, REAL_CONTENT, tempDir, testEnv } from "../helpers.js";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -61,6 +61,8 @@ describe("learn --plain", () => {
 
   it("wraps to COLUMNS when piped", () => {
     const r = cli(["faq", "why-http"], testEnv(dir, { COLUMNS: "44" }));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Why learn HTTP");
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(44);
   });
 
@@ -72,8 +74,9 @@ describe("learn --plain", () => {
 
 describe("colour follows the terminal", () => {
   const colourful = { FORCE_COLOR: "1" };
-  it("forced colour shows escape codes, and code is syntax-highlighted", () => {
-    const out = cli(["learn", "1", "--plain"], testEnv(dir, colourful)).stdout;
+  it("forced colour shows escape codes, and code is syntax-highlighted; --plain stays plain", () => {
+    expect(cli(["learn", "1", "--plain"], testEnv(dir, colourful)).stdout).not.toContain(ESC);
+    const out = cli(["learn", "1"], testEnv(dir, colourful)).stdout;
     expect(out).toContain(`${ESC}[`);
     const codeLine = out.split("\n").find((l) => l.includes("fixture-ts"))!;
     expect(codeLine.replace(/\u001b\[2m│ \u001b\[22m/, "")).toMatch(/\u001b\[3\dm/); // a token colour inside the code
@@ -172,11 +175,12 @@ describe("settings and reset", () => {
     expect(cli(["config", "set", "stack", "fastapi"], env).stdout.trim()).toBe("stack=python");
     expect(cli(["config", "get", "stack"], env).stdout.trim()).toBe("python");
     expect(cli(["config", "set", "colour", "never"], env).status).toBe(0);
+    expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never\nlab.baseUrl=http://127.0.0.1:8000 (default)");
     expect(cli(["config", "set", "lab.baseUrl", "http://127.0.0.1:3000/"], env).stdout.trim()).toBe("lab.baseUrl=http://127.0.0.1:3000");
     expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never\nlab.baseUrl=http://127.0.0.1:3000");
     expect(settings()).toEqual({ version: 1, stack: "python", color: "never", lab: { baseUrl: "http://127.0.0.1:3000" } });
-    expect(cli(["config", "unset", "lab.baseUrl"], env).status).toBe(0);
-    expect(cli(["config", "get", "lab.baseUrl"], env).stdout).toBe("");
+    expect(cli(["config", "unset", "lab.baseUrl"], env).stdout.trim()).toBe("lab.baseUrl=http://127.0.0.1:8000 (default)");
+    expect(cli(["config", "get", "lab.baseUrl"], env).stdout.trim()).toBe("http://127.0.0.1:8000");
     // Settings never create or touch the progress file.
     expect(existsSync(join(dir, "progress.json"))).toBe(false);
   });
@@ -262,6 +266,111 @@ describe("search and explain", () => {
     expect(typo.status).toBe(1);
     expect(typo.stderr).toMatch(/did you mean "status-code"\?/);
     expect(JSON.parse(cli(["explain", "--json"], env).stdout).map((t: { id: string }) => t.id)).toEqual(["ttl", "status-code"]);
+  });
+});
+
+describe("way-finding", () => {
+  it("help [command] works as in other CLIs, every command's help has examples, and help honours COLUMNS", () => {
+    const learn = cli(["help", "learn"], env);
+    expect(learn.status).toBe(0);
+    expect(learn.stdout).toContain("Usage: api-architect learn [options] [module]");
+    expect(cli(["help", "progress", "import"], env).stdout).toContain("Usage: api-architect progress import");
+    const bad = cli(["help", "nope"], env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/has no command "nope"/);
+    for (const c of [[], ["learn"], ["quiz"], ["review"], ["roadmap"], ["roadmap", "mark"], ["faq"], ["search"], ["explain"], ["modules"], ["progress"], ["progress", "export"], ["progress", "import"], ["progress", "reset"], ["config"], ["config", "list"], ["config", "get"], ["config", "set"], ["validate"], ["help"], ["lab"], ["lab", "list"], ["lab", "start"], ["lab", "check"], ["lab", "hint"], ["lab", "solution"]]) {
+      const r = cli([...c, "--help"], env);
+      expect(r.status, c.join(" ")).toBe(0);
+      expect(r.stdout, c.join(" ")).toContain("Examples:");
+    }
+    const narrow = cli(["--help"], testEnv(dir, { COLUMNS: "50" }));
+    for (const line of narrow.stdout.split("\n").filter((l) => !l.startsWith("  api-architect"))) expect(line.length, line).toBeLessThanOrEqual(50);
+  });
+
+  it("a word of a topic suggests the module that teaches it", () => {
+    const r = cli(["learn", "ttl"], env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown module "ttl"; Caching basics \(module 2\) teaches it: try `api-architect learn 2`/);
+    const real = testEnv(dir, { API_ARCHITECT_CONTENT: REAL_CONTENT });
+    expect(cli(["learn", "jwt"], real).stderr).toMatch(/Authentication and security \(module 3\) teaches it/);
+    expect(cli(["learn", "rest"], real).stderr).toMatch(/API fundamentals \(module 1\) teaches it/);
+    expect(cli(["learn", "restt"], real).stderr).toMatch(/API fundamentals \(module 1\) teaches it/);
+  });
+
+  it("--section takes the numbers the jump list shows", () => {
+    const r = cli(["learn", "1", "--section", "2"], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("A handler");
+    expect(r.stdout).not.toContain("Methods say what to do");
+    const bad = cli(["learn", "1", "--section", "9"], env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/has sections 1 to 3, not 9/);
+  });
+
+  it("roadmap mark suggests the stage that has the skill", () => {
+    const r = cli(["roadmap", "mark", "start", "caching", "done"], env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/stage start has no skill "caching"; stage 2 \(scale\) has it: `api-architect roadmap mark scale "Caching" done`/);
+    expect(cli(["roadmap", "mark", "scale", "caching", "DONE"], env).status).toBe(0);
+  });
+
+  it.each([[["learn", "1", "2"]], [["quiz", "1", "2"]], [["config", "get", "stack", "extra"]], [["modules", "extra"]]])("extra arguments are an error: %j", (args) => {
+    const r = cli(args, env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/too many arguments/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("config list shows effective values with their defaults; keys and values are case-insensitive", () => {
+    expect(cli(["config", "list"], env).stdout).toBe("stack=typescript (default)\ncolor=auto (default)\nlab.baseUrl=http://127.0.0.1:3000 (default)\n");
+    expect(cli(["config", "set", "STACK", "Python"], env).stdout.trim()).toBe("stack=python");
+    expect(cli(["config", "get", "Color"], env).stdout.trim()).toBe("auto");
+    expect(cli(["config", "list"], env).stdout).toBe("stack=python\ncolor=auto (default)\nlab.baseUrl=http://127.0.0.1:8000 (default)\n");
+    expect(cli(["config", "set", "LAB.BASEURL", "http://127.0.0.1:9000/"], env).stdout.trim()).toBe("lab.baseUrl=http://127.0.0.1:9000");
+  });
+
+  it("--json with no match: valid JSON on stdout, a message on stderr, exit 1 (faq, search and explain alike)", () => {
+    for (const [args, empty] of [[["faq", "kubernetes", "--json"], []], [["search", "kubernetes", "--json"], []], [["explain", "kubernetes", "--json"], null]] as const) {
+      const r = cli([...args], env);
+      expect(r.status, args.join(" ")).toBe(1);
+      expect(JSON.parse(r.stdout)).toEqual(empty);
+      expect(r.stderr).toMatch(/^api-architect: /);
+    }
+  });
+
+  it("success messages carry no error prefix", () => {
+    const file = join(dir, "out.json");
+    const r = cli(["progress", "export", file], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(`Progress exported to ${file}.`);
+    expect(r.stderr).toBe("");
+  });
+
+  it("search: the list says how to open each hit; quiz hits say which question and never show the answer; tables read as sentences", () => {
+    const list = cli(["search", "stale"], env);
+    expect(list.stdout).toContain("→ api-architect learn 2 --section stale");
+    expect(list.stdout).toMatch(/Run the command under a hit to open it/);
+    const hits = JSON.parse(cli(["search", "safe", "--json"], env).stdout) as { kind: string; snippet: string }[];
+    const quiz = hits.find((h) => h.kind === "quiz")!;
+    expect(quiz.snippet).toBe("Which method is safe?");
+    expect(cli(["search", "safe"], env).stdout).toMatch(/\[quiz\] Quiz 01 HTTP basics › question 1 of 3/);
+    const table = (JSON.parse(cli(["search", "not", "found", "--json"], env).stdout) as { ref: string; snippet: string }[]).find((h) => h.ref === "module:http-basics#handler")!;
+    expect(table.snippet).toContain("404: Not found.");
+    expect(table.snippet).not.toMatch(/Code Meaning/);
+  });
+
+  it("the progress table fits the width and cuts long names with …", () => {
+    for (const columns of ["40", "60"]) {
+      const r = cli(["progress"], testEnv(dir, { COLUMNS: columns }));
+      for (const line of r.stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(Number(columns));
+      if (columns === "40") expect(r.stdout).toContain("…");
+    }
+  });
+
+  it("piped output is never paged", () => {
+    const r = cli(["roadmap"], testEnv(dir, { PAGER: "false", API_ARCHITECT_PAGER: "false" }));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Stage 2 · Going faster");
   });
 });
 

@@ -7,14 +7,14 @@ import { readCompiled } from "../../src/content/compiled.js";
 import { writeCompiled } from "../../src/content/write-compiled.js";
 import type { Course } from "../../src/content/model.js";
 import { renderFaq, renderLesson } from "../../src/render/lesson.js";
-import type { Terminal } from "../../src/output.js";
+import type { Look } from "../../src/render/lesson.js";
 import { cleanup, FIXTURE, REAL_CONTENT, tempDir } from "../helpers.js";
 
 let dir: string;
 beforeAll(() => (dir = tempDir()));
 afterAll(() => cleanup(dir));
 
-const term = (width: number, color: boolean): Terminal => ({ width, color, stdoutTty: false, stdinTty: false });
+const term = (width: number, color: boolean): Look => ({ width, color });
 /** The model as plain data, paths and compile-only fields aside. */
 const plain = (c: Course) => JSON.parse(JSON.stringify({ ...c, dir: "" }, (k, v) => (k === "file" || k === "lexed" ? undefined : v)));
 

@@ -80,16 +80,3 @@ describe("rendering", () => {
     expect(out).toContain("\u001b[");
   });
 });
-
-describe("pages", () => {
-  it("keeps short text on one page and splits long text, preferring blank lines", async () => {
-    const { paginate } = await import("../../src/render/text.js");
-    expect(paginate(["a", "b"], 10)).toEqual([["a", "b"]]);
-    const lines = ["p1", "p1", "p1", "p1", "", "p2", "p2", "p2", "p2", "p2", "p2"];
-    const pages = paginate(lines, 6);
-    expect(pages[0]).toEqual(["p1", "p1", "p1", "p1", ""]);
-    expect(pages.flat().filter((l) => l)).toEqual(lines.filter((l) => l));
-    for (const p of pages) expect(p.length).toBeLessThanOrEqual(6);
-    expect(paginate([], 5)).toEqual([[]]);
-  });
-});

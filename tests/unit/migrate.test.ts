@@ -93,8 +93,10 @@ describe("store migrations", () => {
     expect(a).toEqual({ module: "m]0;pwned", question: "q31m", choice: "c", correct: true, at: "2026-01-01T00:00:00.000Z" });
   });
 
-  it("folds a re-rated answer into one, with its latest rating", () => {
+  it("folds a re-rated answer into one, with its latest rating; a re-rating of nothing is dropped", () => {
     const a = { module: "m", question: "q", choice: "c", correct: true, at: "2026-01-01T00:00:00.000Z", rating: 3 as const };
-    expect(foldLog([a, { ...a, rating: 2, rerated: true }, a])).toEqual([{ ...a, rating: 2 }]);
+    const rerated = { ...a, choice: "", rating: 2 as const, rerated: true as const };
+    expect(foldLog([a, rerated, a])).toEqual([{ ...a, rating: 2 }]);
+    expect(foldLog([rerated])).toEqual([]);
   });
 });

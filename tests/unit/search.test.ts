@@ -67,3 +67,25 @@ describe("glossary lookup", () => {
     expect(findTerm(course.glossary, "nothing")).toBeUndefined();
   });
 });
+
+describe("snippets", () => {
+  const words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega ".repeat(6);
+  it("never start or end in the middle of a word", () => {
+    for (const term of ["kappa", "omega", "sigma", "alpha"]) {
+      const s = snippet(words, [term], 80).replace(new RegExp(`[${MARK_START}${MARK_END}]`, "g"), "");
+      const body = s.replace(/^…/, "").replace(/…$/, "");
+      expect(words.includes(body), s).toBe(true);
+      const start = words.indexOf(body);
+      expect(start === 0 || words[start - 1] === " ", s).toBe(true);
+      const end = start + body.length;
+      expect(end === words.length || words[end] === " ", s).toBe(true);
+    }
+  });
+  it("read tables as sentences, and show only the question of a quiz hit", async () => {
+    const { displayText } = await import("../../src/search/documents.js");
+    expect(displayText("Codes:\n\n| Code | Meaning |\n| --- | --- |\n| 200 | OK |\n| 404 | Not found |\n\nDone.")).toBe("Codes: 200: OK. 404: Not found. Done.");
+    expect(displayText("| Method | Safe | Idempotent |\n| --- | --- | --- |\n| GET | yes | yes |\n")).toBe("GET — Safe: yes; Idempotent: yes.");
+    const quiz = documents(course).find((d) => d.id === "quiz:http-basics/get-safe")!;
+    expect(quiz.display).toBe("Which method is safe?");
+  });
+});

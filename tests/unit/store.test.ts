@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { Store } from "../../src/store/store.js";
 import { withLock } from "../../src/store/lock.js";
-import { recordAnswer, rerateAnswer } from "../../src/learn/record.js";
+import { recordAnswer, regrade } from "../../src/learn/record.js";
 import { exportDocument } from "../../src/learn/transfer.js";
 import type { Question } from "../../src/content/model.js";
 import { noteStreamMade } from "../../src/output.js";
@@ -97,14 +97,26 @@ describe("the progress store", () => {
 
   it("re-rating an answer replaces its rating and its card, and counts it once", async () => {
     const s = await Store.open(dir);
-    let recorded!: ReturnType<typeof recordAnswer>;
-    await s.update((p) => void (recorded = recordAnswer(p, q("q1"), "right", true, "good", "quiz", T(1))));
+    let before: ReturnType<typeof s.read>["cards"][string] | undefined;
+    await s.update((p) => {
+      before = p.cards["m/q1"];
+      recordAnswer(p, q("q1"), "right", true, "good", "quiz", T(1));
+    });
     const good = s.read().cards["m/q1"]!;
-    await s.update((p) => void rerateAnswer(p, recorded, "easy"));
+    await s.update((p) => regrade(p, q("q1"), T(1).toISOString(), "easy", before));
     expect(s.read().cards["m/q1"]!.stability).toBeGreaterThan(good.stability);
     expect(s.read().questions["m/q1"]!.answers).toBe(1);
-    expect(s.exportAll().answers).toEqual([expect.objectContaining({ question: "q1", rating: 4 })]);
+    expect(s.exportAll().answers).toEqual([expect.objectContaining({ question: "q1", choice: "right", rating: 4 })]);
     expect(s.exportAll().answers[0]).not.toHaveProperty("rerated");
+  });
+
+  it("keeps a quiz in progress and the first answer to each of its questions", async () => {
+    const s = await Store.open(dir);
+    await s.update((p) => void (p.quizzes = { m: { order: ["q1", "q2"], startedAt: T(2).toISOString() } }));
+    await answer(s, "q1", false, T(1)); // before the attempt: not its answer
+    await answer(s, "q1", true, T(3));
+    await answer(s, "q1", false, T(4)); // a retry: the first answer stands
+    expect(s.read().quizzes!.m!.answers).toEqual({ q1: { correct: true, at: T(3).toISOString() } });
   });
 
   it("refuses to write NaN or a date that is not a date, and leaves the file as it was", async () => {
