@@ -17,11 +17,15 @@ const GRAMMARS: Record<string, string> = {
 };
 const LANG_OF: Record<string, keyof typeof GRAMMARS> = { ts: "typescript", typescript: "typescript", python: "python", py: "python", php: "php", csharp: "csharp", cs: "csharp" };
 
-const { course, problems } = loadCourseFrom(REAL_CONTENT);
+const { course, problems, lint } = loadCourseFrom(REAL_CONTENT);
 
 describe("the real course", () => {
   it("validates with no problems", () => {
     expect(problems).toEqual([]);
+  });
+
+  it("meets the house standard: code widths, the contract, quiz code groups", () => {
+    expect(lint).toEqual([]);
   });
 
   it("has a contract that is valid OpenAPI 3.1", async () => {

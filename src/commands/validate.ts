@@ -7,7 +7,9 @@ import type { GlobalOptions } from "../cli.js";
 
 export async function validate(dir: string | undefined, _g: GlobalOptions): Promise<number> {
   const root = dir ? resolve(dir) : contentDir();
-  const { course, problems, warnings } = loadCourseFrom(root);
+  const loaded = loadCourseFrom(root);
+  const { course, warnings } = loaded;
+  const problems = [...loaded.problems, ...loaded.lint];
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const contract = course?.contract;
   if (contract) {

@@ -17,11 +17,17 @@ export interface LoadResult {
   problems: string[];
   /** Style advice that does not fail validation (a long section, say). */
   warnings: string[];
+  /**
+   * Breaches of the house standard (code width, the contract, quiz code groups): `validate` and the
+   * tests fail on them, but a learner can still read the course, so loading does not.
+   */
+  lint: string[];
 }
 
 class Reporter {
   readonly problems: string[] = [];
   readonly warnings: string[] = [];
+  readonly lint: string[] = [];
   constructor(private readonly root: string) {}
   private format(file: string, line: number | undefined, message: string) {
     const rel = relative(this.root, file) || file;
@@ -32,6 +38,9 @@ class Reporter {
   }
   warn(file: string, line: number | undefined, message: string) {
     this.warnings.push(this.format(file, line, message));
+  }
+  standard(file: string, line: number | undefined, message: string) {
+    this.lint.push(this.format(file, line, message));
   }
 }
 
@@ -44,7 +53,7 @@ interface Checks {
 /** Style and contract checks over lexed markdown; `sectionLine` turns on the prose-length advice. */
 function checkMarkdownBody(file: string, tokens: Token[], lines: number[], checks: Checks, r: Reporter, sectionLine?: number) {
   const { problems, warnings } = bodyProblems(tokens, lines, checks, sectionLine);
-  for (const p of problems) r.at(file, p.line || undefined, p.message);
+  for (const p of problems) r.standard(file, p.line || undefined, p.message);
   for (const w of warnings) r.warn(file, w.line || undefined, w.message);
 }
 
@@ -160,13 +169,13 @@ function loadQuiz(file: string, moduleId: string, r: Reporter, policy: CourseFil
     for (const md of [q.prompt, q.code ?? ""]) {
       const { tokens, lines } = lex(md, 1);
       // Line numbers inside a YAML block scalar would mislead: name the question instead.
-      for (const p of bodyProblems(tokens, lines, checks).problems) r.at(file, undefined, `question ${q.id}: ${p.message}`);
+      for (const p of bodyProblems(tokens, lines, checks).problems) r.standard(file, undefined, `question ${q.id}: ${p.message}`);
     }
     questions.push({ id: q.id, module: moduleId, type: q.type, prompt: q.prompt, ...(q.code !== undefined ? { code: q.code } : {}), options: q.options.map((o) => ({ text: o.text, explain: o.explain, correct: o.correct === true })) });
   }
   const count = (t: Question["type"]) => questions.filter((q) => q.type === t).length;
   const stackCode = questions.filter((q) => q.type === "code" && q.code !== undefined && codeGroups(lex(q.code, 1).tokens, [], [], false).length > 0).length;
-  if (policy.minStackCode !== undefined && stackCode < policy.minStackCode) r.at(file, undefined, `has ${stackCode} code questions with a four-stack \`code:\` group; the course asks for at least ${policy.minStackCode}`);
+  if (policy.minStackCode !== undefined && stackCode < policy.minStackCode) r.standard(file, undefined, `has ${stackCode} code questions with a four-stack \`code:\` group; the course asks for at least ${policy.minStackCode}`);
   if (policy.minQuestions && questions.length < policy.minQuestions) r.at(file, undefined, `has ${questions.length} questions; the course asks for at least ${policy.minQuestions}`);
   if (policy.minScenario !== undefined && count("scenario") < policy.minScenario) r.at(file, undefined, `has ${count("scenario")} scenario questions; the course asks for at least ${policy.minScenario}`);
   if (policy.minCode !== undefined && count("code") < policy.minCode) r.at(file, undefined, `has ${count("code")} code questions; the course asks for at least ${policy.minCode}`);
@@ -343,11 +352,11 @@ function checkLinks(course: Course, r: Reporter, unloaded: Set<string>) {
 
 export function loadCourseFrom(root: string): LoadResult {
   const r = new Reporter(root);
-  if (!existsSync(root) || !statSync(root).isDirectory()) return { problems: [`${root}: not a course folder (no such directory)`], warnings: [] };
+  if (!existsSync(root) || !statSync(root).isDirectory()) return { problems: [`${root}: not a course folder (no such directory)`], warnings: [], lint: [] };
   const courseFile = join(root, "course.yaml");
   const source = readText(courseFile, r);
   const meta = source === undefined ? undefined : readYaml(courseFile, source, courseSchema, r);
-  if (!meta) return { problems: r.problems, warnings: r.warnings };
+  if (!meta) return { problems: r.problems, warnings: r.warnings, lint: r.lint };
   const checks: Checks = { style: meta.style, contract: meta.contract ? loadContractFile(root, meta.contract, r) : undefined };
   const modules: Module[] = [];
   const unloaded = new Set<string>();
@@ -374,7 +383,7 @@ export function loadCourseFrom(root: string): LoadResult {
     if (course.stages.length && !course.stages.some((s) => s.id === p.stage)) r.at(courseFile, undefined, `planned module "${p.id}": stage "${p.stage}" is not in roadmap.yaml`);
   }
   checkLinks(course, r, unloaded);
-  return { course, problems: r.problems, warnings: r.warnings };
+  return { course, problems: r.problems, warnings: r.warnings, lint: r.lint };
 }
 
 /** Loads a course or throws ContentError listing every problem. */
