@@ -88,7 +88,7 @@ export function loadContract(doc: Record<string, unknown>): Contract {
           if (!def?.name) return;
           // An operation's own definition overrides the path item's (OpenAPI: same name and location).
           const at = parameters.findIndex((x) => x.def.name === def.name && x.def.in === def.in);
-          const entry = { def, schema: `${ref ? ref.slice(1) : `${base}/${i}`}/schema` };
+          const entry = { def, schema: `${ref ?? `${base}/${i}`}/schema` };
           if (at >= 0) parameters[at] = entry;
           else parameters.push(entry);
         });
