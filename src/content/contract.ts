@@ -248,7 +248,7 @@ function checkMessages(contract: Contract, code: string, info: CodeInfo, firstLi
     }
   }
   let requestSeen = false;
-  for (const m of messages) {
+  for (const [i, m] of messages.entries()) {
     if (m.kind === "request") {
       requestSeen = true;
       op = undefined;
@@ -270,8 +270,11 @@ function checkMessages(contract: Contract, code: string, info: CodeInfo, firstLi
         problems.push({ line: m.line, message: `${m.method} ${path} is not in the Encore contract${others.length ? ` (that path has ${others.join(", ")})` : ""}` });
         continue;
       }
-      checkParameters(contract, op, path, query, m.line, problems);
-      if (m.body) checkBody(contract, op, "request", m, problems);
+      const answer = messages[i + 1]?.kind === "response" ? messages[i + 1]!.status : undefined;
+      // A request the example itself answers as unreadable or invalid is wrong on purpose.
+      const rejected = answer === 400 || answer === 413 || answer === 415 || answer === 422;
+      if (!rejected) checkParameters(contract, op, path, query, m.line, problems);
+      if (m.body && !rejected) checkBody(contract, op, "request", m, problems);
     } else {
       if (!op) {
         if (!requestSeen && m.body && /^[{[]/.test(m.body)) {

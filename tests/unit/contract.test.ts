@@ -57,6 +57,11 @@ describe("http examples against the contract", () => {
     expect(check(`POST /v1/shows HTTP/1.1\n\n{ "title": … }`)[0]).toMatch(/the request body is not valid JSON/);
   });
 
+  it("does not hold a request to the contract when the example answers it as invalid", () => {
+    expect(check(`POST /v1/shows HTTP/1.1\n\n{ "title": "" , "extra": 1 }\n\nHTTP/1.1 422 Unprocessable Content\nContent-Type: application/problem+json\n\n{ "type": "x", "title": "Invalid", "status": 422 }`)).toEqual([]);
+    expect(check(`GET /v1/shows?limit=500 HTTP/1.1\n\nHTTP/1.1 400 Bad Request\nContent-Type: application/problem+json\n\n{ "type": "x", "title": "Bad", "status": 400 }`)[0]).toMatch(/listShows has no 400 response/);
+  });
+
   it("follows $ref'd responses and reports statuses the operation cannot return", () => {
     expect(check(`POST /v1/shows HTTP/1.1\n\n{ "title": "A" }\n\nHTTP/1.1 422 Unprocessable Content\nContent-Type: application/problem+json\n\n{ "type": "x", "title": "Invalid", "status": 422, "errors": [{ "detail": "empty", "pointer": "#/title" }] }`)).toEqual([]);
     expect(check(`POST /v1/shows HTTP/1.1\n\n{ "title": "A" }\n\nHTTP/1.1 422 Unprocessable Content\nContent-Type: application/problem+json\n\n{ "type": "x", "title": "Invalid", "status": 422, "errors": [{ "field": "title" }] }`)[0]).toMatch(/\/errors\/0 must have required property 'detail'/);
