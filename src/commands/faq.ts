@@ -14,7 +14,8 @@ export function filterFaq(entries: FaqEntry[], words: string[]): FaqEntry[] {
   if (!terms.length) return entries;
   const scored = entries
     .map((e) => {
-      const head = `${e.id} ${e.question}`.toLowerCase();
+      // Tags name the topic in the learner's words: they count like the question.
+      const head = `${e.id} ${e.question} ${e.tags.join(" ")}`.toLowerCase().replace(/-/g, " ");
       const body = e.markdown.toLowerCase();
       if (!terms.every((t) => head.includes(t) || body.includes(t))) return undefined;
       return { e, score: terms.filter((t) => head.includes(t)).length };
@@ -43,7 +44,7 @@ export async function faq(words: string[], opts: { json?: boolean; stack?: strin
   const ctx = await context(g);
   const entries = filterFaq(ctx.course.faq, words);
   if (opts.json) {
-    print(JSON.stringify(entries.map((e) => ({ id: e.id, question: e.question, modules: e.modules })), null, 2));
+    print(JSON.stringify(entries.map((e) => ({ id: e.id, question: e.question, modules: e.modules, tags: e.tags })), null, 2));
     return EXIT.ok;
   }
   if (!entries.length) {

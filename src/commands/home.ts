@@ -109,7 +109,7 @@ export async function home(g: GlobalOptions): Promise<number> {
       await pause(ctx);
     } else if (item === "roadmap") {
       clearScreen(ctx.term);
-      print(renderRoadmap(stageStatuses(ctx.course, ctx.progress()), ctx.term, (s) => s.stage.stacks[stack], recommendations(ctx.course, ctx.progress())));
+      print(renderRoadmap(stageStatuses(ctx.course, ctx.progress()), ctx.term, (s) => s.stage.stacks[stack], recommendations(ctx.course, ctx.progress()), ctx.course.closing));
       await pause(ctx);
     } else if (item === "faq") {
       clearScreen(ctx.term);

@@ -9,8 +9,9 @@ import { print } from "../output.js";
 import { pad2 } from "../render/text.js";
 import { hangingIndent, wrap } from "../render/text.js";
 import type { Terminal } from "../output.js";
+import type { Course } from "../content/model.js";
 
-export function roadmapJson(stages: StageStatus[], recs: Recommendation[]) {
+export function roadmapJson(stages: StageStatus[], recs: Recommendation[], closing?: Course["closing"]) {
   return {
     current: stages.find((s) => s.state === "current")?.stage.id ?? null,
     masteryThreshold: MASTERY_THRESHOLD,
@@ -23,12 +24,16 @@ export function roadmapJson(stages: StageStatus[], recs: Recommendation[]) {
       summary: s.stage.summary,
       skills: s.stage.skills,
       project: s.stage.project,
+      projects: s.stage.stacks,
+      labs: s.stage.labs,
+      reading: s.stage.reading,
       state: s.state,
       progress: Math.round(s.progress * 100),
       modules: s.modules.map((m) => ({ id: m.module.id, number: m.module.number, title: m.module.title, read: m.read, quizPassed: m.passed, mastery: m.mastery })),
       planned: s.planned,
       marks: Object.fromEntries(s.skills.map((k) => [k.id, k.mark])),
     })),
+    closing: closing ?? null,
   };
 }
 
@@ -36,7 +41,7 @@ const STATE_LABEL: Record<StageStatus["state"], string> = { done: "done", curren
 
 const MARK_LABEL = { done: "✓ done", learning: "… learning", skip: "– skipped" } as const;
 
-export function renderRoadmap(stages: StageStatus[], t: Terminal, stackNote: (s: StageStatus) => string | undefined, recs: Recommendation[] = []): string {
+export function renderRoadmap(stages: StageStatus[], t: Terminal, stackNote: (s: StageStatus) => string | undefined, recs: Recommendation[] = [], closing?: Course["closing"]): string {
   const c = (f: (s: string) => string, s: string) => (t.color ? f(s) : s);
   const out: string[] = [c(chalk.bold.magenta, "Roadmap: from endpoints to systems"), ""];
   if (recs.length) {
@@ -61,7 +66,18 @@ export function renderRoadmap(stages: StageStatus[], t: Terminal, stackNote: (s:
     for (const p of s.planned) out.push(`  · ${p.title} ${c(chalk.dim, "(coming soon)")}`);
     const note = stackNote(s);
     if (note) out.push(wrap(`In your stack: ${note}`, t.width - 2).replace(/^/gm, "  "));
-    out.push(wrap(`Project: ${s.stage.project}`, t.width - 2).replace(/^/gm, "  "), "");
+    out.push(wrap(`Project: ${s.stage.project}`, t.width - 2).replace(/^/gm, "  "));
+    if (s.stage.labs.length) out.push(wrap(`Labs: ${s.stage.labs.map((l) => `lab ${l}`).join(", ")}`, t.width - 2).replace(/^/gm, "  "));
+    if (s.stage.reading.length) {
+      out.push("  Further reading:");
+      for (const r of s.stage.reading) out.push(hangingIndent(`${r.title}${r.by ? `, ${r.by}` : ""}${r.note ? ` — ${r.note}` : ""}${r.url ? ` (${r.url})` : ""}`, "    • ", t.width));
+    }
+    out.push("");
+  }
+  if (closing) {
+    out.push(c(chalk.bold, closing.title));
+    for (const p of closing.points) out.push(hangingIndent(p, "  • ", t.width));
+    out.push("");
   }
   return out.join("\n");
 }
@@ -71,11 +87,11 @@ export async function roadmap(opts: { json?: boolean; stack?: string }, g: Globa
   const stages = stageStatuses(ctx.course, ctx.progress());
   const recs = recommendations(ctx.course, ctx.progress());
   if (opts.json) {
-    print(JSON.stringify(roadmapJson(stages, recs), null, 2));
+    print(JSON.stringify(roadmapJson(stages, recs, ctx.course.closing), null, 2));
     return EXIT.ok;
   }
   const stack = stackFor(ctx, opts.stack);
-  print(renderRoadmap(stages, ctx.term, (s) => (stack === "all" ? undefined : s.stage.stacks[stack]), recs));
+  print(renderRoadmap(stages, ctx.term, (s) => (stack === "all" ? undefined : s.stage.stacks[stack]), recs, ctx.course.closing));
   return EXIT.ok;
 }
 

@@ -272,12 +272,13 @@ function loadFaq(root: string, r: Reporter, checks: Checks): FaqEntry[] {
   return entries.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
-function loadStages(root: string, r: Reporter): Stage[] {
+function loadStages(root: string, r: Reporter, closing: { value?: Course["closing"] }): Stage[] {
   const file = join(root, "roadmap.yaml");
   const source = readText(file, r);
   if (source === undefined) return [];
   const data = readYaml(file, source, roadmapSchema, r);
   if (!data) return [];
+  if (data.closing) closing.value = data.closing;
   const ids = new Set<string>();
   for (const s of data.stages) {
     if (ids.has(s.id)) r.at(file, undefined, `duplicate stage id "${s.id}"`);
@@ -377,7 +378,9 @@ export function loadCourseFrom(root: string): LoadResult {
     if (references.some((x) => x.id === ref.id) || modules.some((m) => m.id === ref.id)) r.at(ref.file, 2, `id "${ref.id}" is already used by a module or another reference page`);
     references.push(ref);
   }
-  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r, checks), stages: loadStages(root, r), glossary: loadGlossary(root, r), references, ...(meta.contract ? { contract: meta.contract } : {}) };
+  const closing: { value?: Course["closing"] } = {};
+  const stages = loadStages(root, r, closing);
+  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r, checks), stages, glossary: loadGlossary(root, r), references, ...(meta.contract ? { contract: meta.contract } : {}), ...(closing.value ? { closing: closing.value } : {}) };
   for (const p of meta.planned) {
     if (modules.some((m) => m.id === p.id)) r.at(courseFile, undefined, `"${p.id}" is both planned and written; remove it from planned`);
     if (course.stages.length && !course.stages.some((s) => s.id === p.stage)) r.at(courseFile, undefined, `planned module "${p.id}": stage "${p.stage}" is not in roadmap.yaml`);

@@ -64,6 +64,7 @@ export interface FaqEntry {
   id: string;
   question: string;
   modules: string[];
+  tags: string[];
   order: number;
   markdown: string;
   bodyLine: number;
@@ -79,6 +80,15 @@ export interface Stage {
   skills: string[];
   project: string;
   stacks: Partial<Record<Stack, string>>;
+  labs: string[];
+  reading: Reading[];
+}
+
+export interface Reading {
+  title: string;
+  by?: string;
+  url?: string;
+  note?: string;
 }
 
 export interface GlossaryTerm {
@@ -106,4 +116,6 @@ export interface Course {
   references: Reference[];
   /** The running example's OpenAPI document, relative to the course folder (course.yaml `contract:`). */
   contract?: string;
+  /** The roadmap's closing section (roadmap.yaml `closing:`). */
+  closing?: { title: string; points: string[] };
 }

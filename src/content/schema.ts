@@ -79,10 +79,21 @@ export const faqFrontSchema = z.strictObject({
   id,
   question: text,
   modules: z.array(id).default([]),
+  /** Topics a learner may type (`faq pagination`): lowercase words or kebab-case phrases. */
+  tags: z.array(id).default([]),
   order: z.number().int().min(1),
 });
 
+const readingSchema = z.strictObject({
+  title: text,
+  by: text.optional(),
+  url: z.url({ protocol: /^https$/, error: "must be an https:// address" }).optional(),
+  note: text.optional(),
+});
+
 export const roadmapSchema = z.strictObject({
+  /** The closing section after the last stage, e.g. what a portfolio API should show. */
+  closing: z.strictObject({ title: text, points: z.array(text).min(1) }).optional(),
   stages: z
     .array(
       z.strictObject({
@@ -101,6 +112,9 @@ export const roadmapSchema = z.strictObject({
             csharp: text.optional(),
           })
           .default({}),
+        /** Labs that prove the stage (ids from the modules' lab.yaml files). */
+        labs: z.array(id).default([]),
+        reading: z.array(readingSchema).default([]),
       }),
     )
     .min(1),

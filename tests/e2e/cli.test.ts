@@ -1,5 +1,5 @@
 // The built binary, spawned as a user or a script would run it: stdin closed, output piped.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { BROKEN, cleanup, cli, ESC, tempDir, testEnv } from "../helpers.js";
@@ -133,7 +133,7 @@ describe("JSON for other tools", () => {
   });
   it("faq --json lists entries, filtered by words", () => {
     expect(JSON.parse(cli(["faq", "--json"], env).stdout).map((e: { id: string }) => e.id)).toEqual(["why-http", "what-is-ttl"]);
-    expect(JSON.parse(cli(["faq", "caching", "--json"], env).stdout)).toEqual([{ id: "what-is-ttl", question: "What is a TTL?", modules: ["caching-basics", "queues"] }]);
+    expect(JSON.parse(cli(["faq", "caching", "--json"], env).stdout)).toEqual([{ id: "what-is-ttl", question: "What is a TTL?", modules: ["caching-basics", "queues"], tags: ["expiry", "max-age"] }]);
   });
   it("roadmap --json has every stage with its modules and state", () => {
     const data = JSON.parse(cli(["roadmap", "--json"], env).stdout);
@@ -252,5 +252,33 @@ describe("search and explain", () => {
     expect(typo.status).toBe(1);
     expect(typo.stderr).toMatch(/did you mean "status-code"\?/);
     expect(JSON.parse(cli(["explain", "--json"], env).stdout).map((t: { id: string }) => t.id)).toEqual(["ttl", "status-code"]);
+  });
+});
+
+describe("FAQ tags and the roadmap's reading, labs and closing section", () => {
+  let dir: string;
+  beforeAll(() => (dir = tempDir()));
+  afterAll(() => cleanup(dir));
+
+  it("faq finds an entry by a tag that appears nowhere in its text, and --json lists tags", () => {
+    const env = testEnv(dir);
+    const r = cli(["faq", "max", "age"], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/What is a TTL\?/);
+    const json = JSON.parse(cli(["faq", "--json"], env).stdout) as { id: string; tags: string[] }[];
+    expect(json.find((e) => e.id === "what-is-ttl")!.tags).toEqual(["expiry", "max-age"]);
+    expect(json.find((e) => e.id === "why-http")!.tags).toEqual([]);
+  });
+
+  it("roadmap prints further reading and the closing section; --json carries them with projects and labs", () => {
+    const env = testEnv(dir);
+    const r = cli(["roadmap"], env);
+    expect(r.stdout).toMatch(/Further reading:\n\s+• Caching in practice, A\. Author — the chapter on expiry\n\s+• The HTTP caching RFC \(https:\/\/www\.rfc-editor\.org\/rfc\/rfc9111\)/);
+    expect(r.stdout).toMatch(/What your portfolio should show\n\s+• A cache with a measured hit rate\n\s+• Tests that prove it/);
+    const json = JSON.parse(cli(["roadmap", "--json"], env).stdout);
+    expect(json.closing).toEqual({ title: "What your portfolio should show", points: ["A cache with a measured hit rate", "Tests that prove it"] });
+    expect(json.stages[0].projects).toEqual({ python: "Try it with FastAPI." });
+    expect(json.stages[1].reading[0]).toEqual({ title: "Caching in practice", by: "A. Author", note: "the chapter on expiry" });
+    expect(json.stages[1].labs).toEqual([]);
   });
 });
