@@ -120,7 +120,7 @@ export function loadContract(doc: Record<string, unknown>): Contract {
 }
 
 /** The paths that belong to Encore's API; requests elsewhere (an identity provider, a CDN) are not checked. */
-const ENCORE_PATH = /^\/(v1(\/|$)|auth\/|health$|ready$|webhooks\/|openapi\.json$)/;
+const ENCORE_PATH = /^\/(v1(\/|$)|auth\/|health$|ready$|webhooks\/|openapi\.json$|\.well-known\/)/;
 /** Encore resources requested without the /v1 prefix: drift, unless the lesson says it is a bad example. */
 const UNPREFIXED = /^\/(shows|venues|bookings|payments|seats|customers|tickets|me|jobs)(\/|$|\?)/;
 const ENCORE_HOSTS = new Set(["api.encore.example", "encore.example"]);
