@@ -1,7 +1,7 @@
 // Bundles src/ into dist/ with esbuild. Commands are split into their own chunks so that each
 // invocation loads only what it uses; highlight.js is cut down to the languages lessons show.
 import { build } from "esbuild";
-import { readFileSync, renameSync, rmSync } from "node:fs";
+import { cpSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -11,7 +11,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const unusedAjv = {
   name: "unused-ajv",
   setup(b) {
-    // Only conf's copy: the content validator uses ajv for real.
+    // Only conf's copy: the content validator and the labs use ajv for real.
     b.onResolve({ filter: /^ajv(-formats|\/dist\/2020\.js)?$/ }, (args) => (/node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: join(root, "src/store/conf-stub.cjs") } : undefined));
     // conf uses semver only for its `migrations` option, which we do not use (see migrate.ts).
     b.onResolve({ filter: /^semver$/ }, (args) => (/node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: join(root, "src/store/conf-stub.cjs") } : undefined));
@@ -80,6 +80,10 @@ rmSync(join(out, "compile.mjs"));
 if (problems.length) {
   console.warn(`build: content/ has ${problems.length} problem(s); nothing compiled:\n  ${problems.slice(0, 20).join("\n  ")}`);
 }
+
+// @seriousme/openapi-schema-validator reads the OpenAPI schemas beside its own module
+// (new URL("./schemas/...", import.meta.url)); in the bundle that module is a chunk in dist/.
+cpSync(join(root, "node_modules/@seriousme/openapi-schema-validator/schemas"), join(out, "schemas"), { recursive: true });
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 renameSync(out, join(root, "dist"));

@@ -14,6 +14,12 @@ function parseLimit(value: string): number {
   return n;
 }
 
+function parseTimeout(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0.1 || n > 60) throw new UsageError(`--timeout takes seconds between 0.1 and 60, not "${value}"`);
+  return n;
+}
+
 export async function run(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command("api-architect")
@@ -42,6 +48,7 @@ Examples:
   api-architect search cursor pagination
   api-architect explain hateoas
   api-architect config set stack python
+  api-architect lab check shows      check your running server against lab 01
 
 Environment:
   API_ARCHITECT_CONFIG_DIR   where progress is stored (default: your OS config directory)
@@ -189,7 +196,69 @@ Environment:
       code = await reset(opts, globals());
     });
 
-  const config = program.command("config").description("read and change settings (stack, color)");
+  const lab = program
+    .command("lab")
+    .description("labs: build Encore in your stack, and the tutor checks your running server")
+    .action(async () => {
+      const { labHome } = await import("./commands/lab-menu.js");
+      code = await labHome({}, globals());
+    });
+  lab
+    .command("list")
+    .description("the labs, their modules and your results")
+    .option("--json", "print as JSON")
+    .action(async (opts) => {
+      const { labList } = await import("./commands/lab.js");
+      code = await labList(opts, globals());
+    });
+  lab
+    .command("start")
+    .description("what to build, the checks, and a starter project in your stack")
+    .argument("<lab>", "lab id, or its module's number or id")
+    .addOption(stackOption())
+    .option("--starter <folder>", "write a starter project for your stack to this folder")
+    .option("--force", "let --starter overwrite files that exist")
+    .action(async (id: string, opts) => {
+      const { labStart } = await import("./commands/lab.js");
+      code = await labStart(id, opts, globals());
+    });
+  lab
+    .command("check")
+    .description("send the lab's requests to your running server and show what passes")
+    .argument("<lab>", "lab id, or its module's number or id")
+    .option("--base-url <url>", "where your server listens (default: config lab.baseUrl, else your stack's usual port)")
+    .option("--check <id>", "only this check (repeat, or separate with commas)", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--json", "print the results as JSON (never interactive)")
+    .option("--verbose", "show every request and longer bodies")
+    .option("--allow-remote", "allow a base URL that is not this machine (the lab sends writes)")
+    .option("--no-watch", "exit after one run, also on a terminal")
+    .option("--timeout <seconds>", "seconds to wait for each answer (default 5)", parseTimeout)
+    .addHelpText("after", "\nExit codes: 0 every check passes, 1 a check fails or the server cannot be reached, 2 usage.")
+    .action(async (id: string, opts) => {
+      const { labCheck } = await import("./commands/lab.js");
+      code = await labCheck(id, opts, globals());
+    });
+  lab
+    .command("hint")
+    .description("the hint for one check")
+    .argument("<lab>", "lab id, or its module's number or id")
+    .argument("<check>", "check id (as `lab check` prints it)")
+    .action(async (id: string, check: string) => {
+      const { labHint } = await import("./commands/lab.js");
+      code = await labHint(id, check, globals());
+    });
+  lab
+    .command("solution")
+    .description("the reference solution in your stack (after you pass the lab)")
+    .argument("<lab>", "lab id, or its module's number or id")
+    .addOption(stackOption())
+    .option("--anyway", "show it before you have passed the lab")
+    .action(async (id: string, opts) => {
+      const { labSolution } = await import("./commands/lab.js");
+      code = await labSolution(id, opts, globals());
+    });
+
+  const config = program.command("config").description("read and change settings (stack, color, lab.baseUrl)");
   config
     .command("list")
     .description("show all settings")
@@ -199,7 +268,7 @@ Environment:
     });
   config
     .command("get")
-    .argument("<key>", "stack or color")
+    .argument("<key>", "stack, color or lab.baseUrl")
     .description("show one setting")
     .action(async (key: string) => {
       const { configGet } = await import("./commands/config.js");
@@ -207,7 +276,7 @@ Environment:
     });
   config
     .command("set")
-    .argument("<key>", "stack or color")
+    .argument("<key>", "stack, color or lab.baseUrl")
     .argument("<value>", "the new value")
     .description("change a setting")
     .action(async (key: string, value: string) => {

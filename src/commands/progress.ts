@@ -5,6 +5,7 @@ import type { GlobalOptions } from "../cli.js";
 import { context, type Context } from "../context.js";
 import { CliError, EXIT, NoTtyError, UsageError } from "../errors.js";
 import { bar, moduleStatus, orphans, overall, stageStatuses, stats } from "../learn/status.js";
+import { labStatus } from "../labs/record.js";
 import { changesAnything, describeMerge, exportDocument, merge, readExport } from "../learn/transfer.js";
 import { print, terminal } from "../output.js";
 import { confirm } from "../prompts.js";
@@ -41,6 +42,10 @@ export function progressJson(ctx: Context, now = new Date()) {
         seconds: st.seconds,
       };
     }),
+    labs: ctx.course.labs.map((lab) => {
+      const l = labStatus(lab, p);
+      return { id: lab.id, module: lab.module, checks: l.checks, passing: l.passing, passed: l.passed, passedAt: l.passedAt, lastRunAt: l.lastRunAt };
+    }),
     orphans: orphans(ctx.course, p),
   };
 }
@@ -61,6 +66,7 @@ export function renderProgress(ctx: Context): string {
     `  Cards due for review: ${j.due}${j.due ? " (api-architect review)" : ""}`,
     `  Streak: ${j.streak} day${j.streak === 1 ? "" : "s"} in a row · ${j.activeDays} active day${j.activeDays === 1 ? "" : "s"} · ${j.answers} answers`,
     `  Stack: ${j.stack ?? "not chosen yet (typescript by default)"}`,
+    ...(j.labs.length ? [`  Labs passed: ${j.labs.filter((l) => l.passed).length} of ${j.labs.length}${j.labs.some((l) => l.lastRunAt && !l.passed) ? ` · in progress: ${j.labs.filter((l) => l.lastRunAt && !l.passed).map((l) => `${l.id} ${l.passing}/${l.checks}`).join(", ")}` : ""}`] : []),
     "",
     `  ${"Module".padEnd(38)} ${"Lesson".padEnd(12)} ${"Quiz".padEnd(10)} ${"Mastery".padEnd(8)} Time`,
   ];

@@ -25,12 +25,13 @@ export function roadmapJson(stages: StageStatus[], recs: Recommendation[], closi
       skills: s.stage.skills,
       project: s.stage.project,
       projects: s.stage.stacks,
-      labs: s.stage.labs,
+      labs: s.labs.map((l) => l.lab.id),
       reading: s.stage.reading,
       state: s.state,
       progress: Math.round(s.progress * 100),
       modules: s.modules.map((m) => ({ id: m.module.id, number: m.module.number, title: m.module.title, read: m.read, quizPassed: m.passed, mastery: m.mastery })),
       planned: s.planned,
+      labResults: s.labs.map((l) => ({ id: l.lab.id, title: l.lab.title, module: l.lab.module, checks: l.checks, passing: l.passing, passed: l.passed })),
       marks: Object.fromEntries(s.skills.map((k) => [k.id, k.mark])),
     })),
     closing: closing ?? null,
@@ -64,10 +65,10 @@ export function renderRoadmap(stages: StageStatus[], t: Terminal, stackNote: (s:
       out.push(`  ${m.read && m.mastery >= MASTERY_THRESHOLD ? "✓" : "·"} ${pad2(m.module.number)} ${m.module.title} ${c(chalk.dim, `(${state})`)}`);
     }
     for (const p of s.planned) out.push(`  · ${p.title} ${c(chalk.dim, "(coming soon)")}`);
+    for (const l of s.labs) out.push(`  ${l.passed ? "✓" : "·"} Lab: ${l.lab.title} ${c(chalk.dim, `(${l.passed ? "passed" : `${l.passing}/${l.checks} checks`}; api-architect lab start ${l.lab.id})`)}`);
     const note = stackNote(s);
     if (note) out.push(wrap(`In your stack: ${note}`, t.width - 2).replace(/^/gm, "  "));
     out.push(wrap(`Project: ${s.stage.project}`, t.width - 2).replace(/^/gm, "  "));
-    if (s.stage.labs.length) out.push(wrap(`Labs: ${s.stage.labs.map((l) => `lab ${l}`).join(", ")}`, t.width - 2).replace(/^/gm, "  "));
     if (s.stage.reading.length) {
       out.push("  Further reading:");
       for (const r of s.stage.reading) out.push(hangingIndent(`${r.title}${r.by ? `, ${r.by}` : ""}${r.note ? ` — ${r.note}` : ""}${r.url ? ` (${r.url})` : ""}`, "    • ", t.width));

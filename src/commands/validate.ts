@@ -23,7 +23,7 @@ export async function validate(dir: string | undefined, _g: GlobalOptions): Prom
   }
   const questions = course.modules.reduce((n, m) => n + m.quiz.length, 0);
   const sections = course.modules.reduce((n, m) => n + m.sections.length, 0);
-  print(`${root}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : ""} — ${course.modules.length} modules, ${sections} sections, ${questions} quiz questions, ${course.faq.length} FAQ entries, ${course.stages.length} stages, ${course.glossary.length} glossary terms`);
+  print(`${root}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : ""} — ${course.modules.length} modules, ${sections} sections, ${questions} quiz questions, ${course.faq.length} FAQ entries, ${course.stages.length} stages, ${course.glossary.length} glossary terms, ${course.labs.length} labs (${course.labs.reduce((n, l) => n + l.checks.length, 0)} checks)`);
   return EXIT.ok;
 }
 

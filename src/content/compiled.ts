@@ -43,6 +43,7 @@ export function readCompiled(dir: string, root: string, stamp: string): Course |
       if (m.lexed) m.lexed = join(dir, m.lexed);
     }
     for (const f of c.faq) f.file = join(root, f.file);
+    for (const l of c.labs) l.file = join(root, l.file);
     c.references ??= [];
     for (const x of c.references) {
       x.file = join(root, x.file);
@@ -72,6 +73,7 @@ export function writeCompiled(dir: string, root: string, course: Course, stamp: 
       return { ...m, file: relative(root, m.file), lexed: `lessons/${m.id}.json` };
     }),
     faq: course.faq.map((f) => ({ ...f, file: relative(root, f.file) })),
+    labs: course.labs.map((l) => ({ ...l, file: relative(root, l.file) })),
     references: course.references.map((x) => {
       const tokens = Object.fromEntries(x.sections.map((s) => [s.id, lex(s.markdown, s.line).tokens]));
       writeAtomic(join(dir, "lessons", `ref-${x.id}.json`), JSON.stringify(tokens));

@@ -10,6 +10,7 @@ import { codeBlocks, codeGroups, lex, links, parseInfo, splitSections, type Prob
 import type { Course, FaqEntry, GlossaryTerm, Module, Question, Reference, Section, Stage } from "./model.js";
 import { courseSchema, faqFrontSchema, glossarySchema, lessonFrontSchema, quizSchema, referenceFrontSchema, roadmapSchema, type CourseFile } from "./schema.js";
 import { checkStyle } from "./style.js";
+import { loadLabs, type YamlReader } from "./labs-loader.js";
 import { checkHttpExample, loadContract, type Contract } from "./contract.js";
 
 export interface LoadResult {
@@ -345,6 +346,13 @@ function checkLinks(course: Course, r: Reporter, unloaded: Set<string>) {
   }
   const glossaryFile = join(course.dir, "glossary.yaml");
   for (const t of course.glossary) for (const href of t.links) check(glossaryFile, undefined, `${href}`);
+  for (const lab of course.labs) {
+    for (const c of lab.checks) check(lab.file, undefined, c.teaches);
+    checkMarkdown(lab.file, lab.intro, 1);
+    for (const c of lab.checks) checkMarkdown(lab.file, c.hint, 1);
+    const solution = lab.file.replace(/lab\.yaml$/, "solution.md");
+    for (const s of lab.solution) checkMarkdown(solution, s.markdown, s.line);
+  }
   for (const f of course.faq) {
     checkMarkdown(f.file, f.markdown, f.bodyLine);
     for (const id of f.modules) if (!known(id)) r.at(f.file, 4, `related module "${id}" does not exist`);
@@ -380,7 +388,11 @@ export function loadCourseFrom(root: string): LoadResult {
   }
   const closing: { value?: Course["closing"] } = {};
   const stages = loadStages(root, r, closing);
-  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r, checks), stages, glossary: loadGlossary(root, r), references, ...(meta.contract ? { contract: meta.contract } : {}), ...(closing.value ? { closing: closing.value } : {}) };
+  const course: Course = { title: meta.title, dir: root, modules, planned: meta.planned, faq: loadFaq(root, r, checks), stages, glossary: loadGlossary(root, r), references, ...(meta.contract ? { contract: meta.contract } : {}), ...(closing.value ? { closing: closing.value } : {}), labs: [] };
+  course.labs = loadLabs(root, course, unloaded, r, readYaml as unknown as YamlReader);
+  for (const s of course.stages) {
+    for (const id of s.labs ?? []) if (!course.labs.some((l) => l.id === id)) r.at(join(root, "roadmap.yaml"), undefined, `stage ${s.id} names lab "${id}", which no lab.yaml defines`);
+  }
   for (const p of meta.planned) {
     if (modules.some((m) => m.id === p.id)) r.at(courseFile, undefined, `"${p.id}" is both planned and written; remove it from planned`);
     if (course.stages.length && !course.stages.some((s) => s.id === p.stage)) r.at(courseFile, undefined, `planned module "${p.id}": stage "${p.stage}" is not in roadmap.yaml`);

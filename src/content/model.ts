@@ -1,4 +1,6 @@
 // The course as the rest of the program sees it: plain data, already validated.
+import type { LabCheckFile, LabFile } from "./lab-schema.js";
+
 export const STACKS = ["typescript", "python", "php", "csharp"] as const;
 export type Stack = (typeof STACKS)[number];
 
@@ -105,6 +107,19 @@ export interface Planned {
   stage: string;
 }
 
+export type LabCheck = LabCheckFile;
+
+/** A lab: checks the tutor runs against the learner's own server (lab.yaml in a module folder). */
+export interface Lab extends LabFile {
+  /** The module it belongs to: a written module, or a planned one. */
+  module: string;
+  moduleNumber: number;
+  stage: string;
+  file: string;
+  /** The reference solution (solution.md beside lab.yaml), shown like a lesson after a pass. */
+  solution: Section[];
+}
+
 export interface Course {
   title: string;
   dir: string;
@@ -113,6 +128,7 @@ export interface Course {
   faq: FaqEntry[];
   stages: Stage[];
   glossary: GlossaryTerm[];
+  labs: Lab[];
   references: Reference[];
   /** The running example's OpenAPI document, relative to the course folder (course.yaml `contract:`). */
   contract?: string;

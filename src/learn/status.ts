@@ -4,6 +4,7 @@ import type { Course, Module, Question, Stage } from "../content/model.js";
 import { slugify } from "../content/markdown.js";
 import { cardKey, localDay, type Answer, type Mark, type Progress } from "../store/schema.js";
 import { isDue, retrievability } from "./schedule.js";
+import { labStatus, type LabStatus } from "../labs/record.js";
 
 /** A quiz counts as passed when the latest answers to 70% of its questions are right. */
 export const QUIZ_PASS_RATIO = 0.7;
@@ -74,7 +75,9 @@ export interface StageStatus {
   modules: ModuleStatus[];
   planned: { id: string; title: string }[];
   skills: SkillStatus[];
-  /** 0..1: per module, half for reading it and half for mastery up to the threshold. */
+  /** Labs of the stage's modules (planned modules' labs included): evidence of building, not reading. */
+  labs: LabStatus[];
+  /** 0..1: per module, half for reading it and half for mastery up to the threshold; per lab, its share of passing checks. */
   progress: number;
   state: "done" | "current" | "upcoming" | "coming-soon";
 }
@@ -90,16 +93,21 @@ export function stageStatuses(course: Course, p: Progress, now = new Date()): St
     const planned = course.planned.filter((x) => x.stage === stage.id).map(({ id, title }) => ({ id, title }));
     const marks = p.marks[stage.id] ?? {};
     const skills = stage.skills.map((name) => ({ id: skillId(name), name, mark: marks[skillId(name)]?.status ?? null }));
-    const units = modules.map((m) => (m.read ? 0.5 : 0) + 0.5 * Math.min(1, m.mastery / MASTERY_THRESHOLD));
+    // A stage's labs: those of its modules, and those roadmap.yaml names for it.
+    const labs = (course.labs ?? []).filter((l) => l.stage === stage.id || (stage.labs ?? []).includes(l.id)).map((l) => labStatus(l, p));
+    const units = [
+      ...modules.map((m) => (m.read ? 0.5 : 0) + 0.5 * Math.min(1, m.mastery / MASTERY_THRESHOLD)),
+      ...labs.map((l) => (l.passed ? 1 : l.checks ? l.passing / l.checks : 0)),
+    ];
     const progress = units.length ? units.reduce((a, b) => a + b, 0) / units.length : 0;
-    const done = modules.length > 0 && modules.every((m) => m.read && m.mastery >= MASTERY_THRESHOLD);
+    const done = modules.length > 0 && modules.every((m) => m.read && m.mastery >= MASTERY_THRESHOLD) && labs.every((l) => l.passed);
     let state: StageStatus["state"];
     if (!modules.length) state = "coming-soon";
     else if (done) state = "done";
     else if (!currentFound) state = "current";
     else state = "upcoming";
     if (state === "current") currentFound = true;
-    return { stage, modules, planned, skills, progress: done ? 1 : Math.min(progress, 0.99), state };
+    return { stage, modules, planned, skills, labs, progress: done ? 1 : Math.min(progress, 0.99), state };
   });
 }
 

@@ -40,6 +40,7 @@ export interface MergeSummary {
   lessons: number;
   marks: number;
   days: number;
+  labs: number;
 }
 
 const answerKey = (a: Progress["answers"][number]) => `${a.module}\u0000${a.question}\u0000${a.at}\u0000${a.choice}`;
@@ -51,7 +52,7 @@ const answerKey = (a: Progress["answers"][number]) => `${a.module}\u0000${a.ques
  */
 export function merge(base: Progress, incoming: Progress): { result: Progress; summary: MergeSummary } {
   const result: Progress = structuredClone(base);
-  const summary: MergeSummary = { answers: 0, cards: 0, lessons: 0, marks: 0, days: 0 };
+  const summary: MergeSummary = { answers: 0, cards: 0, lessons: 0, marks: 0, days: 0, labs: 0 };
 
   const seen = new Set(result.answers.map(answerKey));
   for (const a of incoming.answers) {
@@ -92,6 +93,21 @@ export function merge(base: Progress, incoming: Progress): { result: Progress; s
     }
   }
 
+  // Lab checks by their latest outcome; a lab's first pass is the earliest of the two.
+  for (const [id, lab] of Object.entries(incoming.labs ?? {})) {
+    const mine = result.labs[id];
+    const checks = { ...mine?.checks };
+    let changed = !mine;
+    for (const [check, r] of Object.entries(lab.checks)) {
+      if (!checks[check] || r.at > checks[check]!.at) (checks[check] = r, (changed = true));
+    }
+    const passedAt = [mine?.passedAt, lab.passedAt].filter((x): x is string => Boolean(x)).sort()[0];
+    if (passedAt !== mine?.passedAt) changed = true;
+    const newer = !mine || lab.lastRunAt > mine.lastRunAt ? lab : mine;
+    result.labs[id] = { ...newer, checks, ...(passedAt ? { passedAt } : {}), lastRunAt: newer.lastRunAt };
+    if (changed) summary.labs++;
+  }
+
   const days = new Set(result.days);
   for (const d of incoming.days) if (!days.has(d)) (days.add(d), summary.days++);
   result.days = [...days].sort();
@@ -108,6 +124,7 @@ export function describeMerge(s: MergeSummary): string {
     `${s.lessons} lesson position${s.lessons === 1 ? "" : "s"} updated`,
     `${s.marks} skill mark${s.marks === 1 ? "" : "s"} updated`,
     `${s.days} new day${s.days === 1 ? "" : "s"} of activity`,
+    `${s.labs} lab${s.labs === 1 ? "" : "s"} with newer results`,
   ];
   return parts.join("\n");
 }

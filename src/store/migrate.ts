@@ -26,6 +26,7 @@ export function v1ToV2(old: ProgressV1): Progress {
     time: {},
     days: [...days].sort(),
     marks: {},
+    labs: {},
   };
 }
 

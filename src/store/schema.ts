@@ -12,6 +12,8 @@ const settingsSchema = v.optional(
   v.looseObject({
     stack: v.optional(stack),
     color: v.optional(v.picklist(["auto", "always", "never"])),
+    /** `config set lab.baseUrl`: where `lab check` finds the learner's server. */
+    lab: v.optional(v.looseObject({ baseUrl: v.optional(v.string()) })),
   }),
   {},
 );
@@ -72,6 +74,15 @@ export const cardSchema = v.looseObject({
 
 export const markSchema = v.looseObject({ status: v.picklist(["done", "learning", "skip"]), at: iso });
 
+/** One lab's results: the latest outcome of each check, and when the whole lab first passed. */
+export const labRecordSchema = v.looseObject({
+  checks: v.optional(v.record(v.string(), v.looseObject({ passed: v.boolean(), at: iso })), {}),
+  passedAt: v.optional(iso),
+  lastRunAt: iso,
+  stack: v.optional(v.string()),
+  baseUrl: v.optional(v.string()),
+});
+
 export const progressSchema = v.looseObject({
   version: v.literal(STORE_VERSION),
   settings: settingsSchema,
@@ -85,6 +96,8 @@ export const progressSchema = v.looseObject({
   days: v.optional(v.array(v.string()), []),
   /** The learner's own marks per roadmap skill: stage id → skill id → mark. */
   marks: v.optional(v.record(v.string(), v.record(v.string(), markSchema)), {}),
+  /** Lab results by lab id (the store helper's format 3 adds these too). */
+  labs: v.optional(v.record(v.string(), labRecordSchema), {}),
   last: lastSchema,
 });
 
@@ -93,9 +106,10 @@ export type ProgressV1 = v.InferOutput<typeof progressV1Schema>;
 export type Answer = v.InferOutput<typeof answerSchema>;
 export type StoredCard = v.InferOutput<typeof cardSchema>;
 export type Mark = v.InferOutput<typeof markSchema>;
+export type LabRecord = v.InferOutput<typeof labRecordSchema>;
 
 export function emptyProgress(): Progress {
-  return { version: STORE_VERSION, settings: {}, lessons: {}, answers: [], cards: {}, time: {}, days: [], marks: {} };
+  return { version: STORE_VERSION, settings: {}, lessons: {}, answers: [], cards: {}, time: {}, days: [], marks: {}, labs: {} };
 }
 
 export function parseProgress(data: unknown): Progress | undefined {

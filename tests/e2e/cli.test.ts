@@ -169,7 +169,7 @@ describe("settings and reset", () => {
     expect(cli(["config", "set", "stack", "fastapi"], env).stdout.trim()).toBe("stack=python");
     expect(cli(["config", "get", "stack"], env).stdout.trim()).toBe("python");
     expect(cli(["config", "set", "colour", "never"], env).status).toBe(0);
-    expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never");
+    expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never\nlab.baseUrl=");
     expect(store().settings).toEqual({ stack: "python", color: "never" });
   });
   it("progress reset --yes forgets progress and keeps settings", () => {

@@ -1,0 +1,24 @@
+<?php
+
+namespace App\Http\Controllers;
+
+use App\Support\Problem;
+use Illuminate\Http\Request;
+
+/** Lab 01 is yours to write: `api-architect lab start shows`. */
+class ShowController extends Controller
+{
+    private function yours(Request $request): never
+    {
+        throw new Problem(501, 'not-implemented', 'Not built yet',
+            "{$request->method()} /{$request->path()} is yours to write.");
+    }
+
+    public function index(Request $request) { $this->yours($request); }
+
+    public function show(Request $request) { $this->yours($request); }
+
+    public function store(Request $request) { $this->yours($request); }
+
+    public function update(Request $request) { $this->yours($request); }
+}

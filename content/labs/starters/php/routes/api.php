@@ -1,0 +1,17 @@
+<?php
+
+use App\Http\Controllers\ShowController;
+use App\Http\Controllers\VenueController;
+use Illuminate\Support\Facades\Route;
+
+// Routes here are under /v1 (apiPrefix in bootstrap/app.php).
+Route::post('/venues', [VenueController::class, 'store'])
+    ->middleware(['auth:jwt', 'can:staff']);
+
+// Lab 01: `api-architect lab start shows`.
+Route::get('/shows', [ShowController::class, 'index']);
+Route::get('/shows/{showId}', [ShowController::class, 'show']);
+Route::post('/shows', [ShowController::class, 'store'])
+    ->middleware(['auth:jwt', 'can:staff']);
+Route::patch('/shows/{showId}', [ShowController::class, 'update'])
+    ->middleware(['auth:jwt', 'can:staff']);
