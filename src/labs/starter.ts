@@ -8,9 +8,9 @@ import { CliError } from "../errors.js";
 
 export const RUN_HINT: Record<Stack, string> = {
   typescript: "npm install && npm run dev",
-  python: "python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt && uvicorn main:app --reload",
-  php: "see README.md: the files go into a new Laravel 12 project, then php artisan serve",
-  csharp: "dotnet run",
+  python: "docker compose up -d (PostgreSQL), then python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt && uvicorn main:app --reload",
+  php: "see README.md: the files go into a new Laravel 13 project, then php artisan serve",
+  csharp: "docker compose up -d (PostgreSQL), then dotnet run",
 };
 
 export function starterDir(courseDir: string, stack: Stack): string {

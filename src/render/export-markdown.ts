@@ -48,7 +48,8 @@ function linkTarget(course: Course, inc: Included, href: string): string | undef
 
 /** Rewrites course links in one block of markdown (never inside code). */
 function rewriteLinks(raw: string, course: Course, inc: Included): string {
-  return raw.replace(/\[([^\]\n]*)\]\(((?:module|faq|stage|ref):[^)\s]*)\)/g, (whole, text: string, href: string) => {
+  // Link text may wrap onto the next line; it never holds a closing bracket.
+  return raw.replace(/\[([^\]]*)\]\(((?:module|faq|stage|ref):[^)\s]*)\)/g, (whole, text: string, href: string) => {
     const target = linkTarget(course, inc, href);
     if (!target) return whole;
     return target.startsWith("#") ? `[${text}](${target})` : `${text} (\`${target}\`)`;

@@ -30,7 +30,8 @@ describe("__complete (what every script asks)", () => {
   it("commands, options, module ids and numbers, sections, stacks, FAQ ids, glossary terms, config keys and values, courses", () => {
     expect(complete("le")).toEqual(["learn"]);
     expect(complete("learn", "sec")).toEqual(["auth-security"]);
-    expect(complete("learn", "0")).toEqual(["01", "02", "03", "04", "05", "06"]);
+    expect(complete("learn", "0")).toEqual(["01", "02", "03", "04", "05", "06", "07", "08", "09"]);
+    expect(complete("learn", "1")).toEqual(["10", "11"]);
     expect(complete("learn", "3", "--section", "")).toContain("security-by-design");
     expect(complete("quiz", "--st")).toEqual(["--stack"]);
     expect(complete("learn", "1", "--stack", "py")).toEqual(["python"]);

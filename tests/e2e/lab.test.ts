@@ -52,7 +52,7 @@ describe("lab check against a server that works", () => {
     expect(r.stdout).not.toContain(ESC);
     expect(store().labs.health).toMatchObject({ passedAt: expect.any(String), baseUrl: ref.url.href.replace(/\/$/, "") });
     const list = JSON.parse((await cliAsync(["lab", "list", "--json"], env)).stdout);
-    expect(list.find((l: { id: string }) => l.id === "health")).toMatchObject({ passed: true, passing: 4, checks: 4, module: "devops", moduleWritten: false });
+    expect(list.find((l: { id: string }) => l.id === "health")).toMatchObject({ passed: true, passing: 4, checks: 4, module: "devops", moduleWritten: true });
     const progress = JSON.parse((await cliAsync(["progress", "--json"], env)).stdout);
     expect(progress.labs.find((l: { id: string }) => l.id === "health")).toMatchObject({ passed: true });
     const roadmap = JSON.parse((await cliAsync(["roadmap", "--json"], env)).stdout);
@@ -85,7 +85,7 @@ describe("lab check against a broken server", () => {
     expect(r.stdout).toMatch(/step 1 of 1: POST\s+\/v1\/shows\/[0-9a-f-]+\/sales-reports → 202 Accepted/);
     expect(r.stdout).toMatch(/header retry-after\n\s+expected\s+matching \/\^\\d\+\$\/\n\s+actual\s+\(missing\)/);
     expect(r.stdout).toMatch(/reproduce\n\s+curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/shows\/[0-9a-f-]+\/sales-reports' \\/);
-    expect(r.stdout).toContain("taught in  module system-design (coming soon)");
+    expect(r.stdout).toContain("taught in  api-architect learn 11 --section async-jobs");
     expect(r.stdout).toContain("hint       api-architect lab hint jobs report-location-retry-after");
     expect(r.stdout).toContain("3 of 4 checks pass.");
     const j = JSON.parse((await cliAsync(["lab", "check", "jobs", "--base-url", broken.url.href, "--json", "--check", "report-location-retry-after"], env)).stdout);

@@ -8,6 +8,13 @@ return new class extends Migration
 {
     public function up(): void
     {
+        Schema::create('customers', function (Blueprint $table) {
+            $table->uuid('id')->primary();
+            $table->string('email')->unique();
+            $table->string('name');
+            $table->json('roles'); // ["customer"], ["staff"], ...
+            $table->timestamps();
+        });
         Schema::create('venues', function (Blueprint $table) {
             $table->uuid('id')->primary();
             $table->string('name', 200);
@@ -15,7 +22,7 @@ return new class extends Migration
             $table->string('country', 2);
             $table->string('timezone');
             $table->unsignedInteger('capacity')->default(0);
-            $table->timestamp('created_at');
+            $table->timestampTz('created_at');
         });
         Schema::create('seats', function (Blueprint $table) {
             $table->uuid('id')->primary();
@@ -31,5 +38,6 @@ return new class extends Migration
     {
         Schema::dropIfExists('seats');
         Schema::dropIfExists('venues');
+        Schema::dropIfExists('customers');
     }
 };

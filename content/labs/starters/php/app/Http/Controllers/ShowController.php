@@ -2,15 +2,16 @@
 
 namespace App\Http\Controllers;
 
-use App\Support\Problem;
+use App\Exceptions\ProblemException;
 use Illuminate\Http\Request;
 
-/** Lab 01 is yours to write: `api-architect lab start shows`. */
+// Lab 01 is yours to write: `api-architect lab start shows`. Until then
+// every route answers 501 as problem details.
 class ShowController extends Controller
 {
     private function yours(Request $request): never
     {
-        throw new Problem(501, 'not-implemented', 'Not built yet',
+        throw new ProblemException(501, 'not-implemented',
             "{$request->method()} /{$request->path()} is yours to write.");
     }
 
