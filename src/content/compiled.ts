@@ -1,6 +1,7 @@
 // A course compiled to JSON, in a folder of its own:
 //   course.json          the validated model, without the lessons' text (small, read by most commands);
 //   text/<module>.json   each section's markdown (read when a section is searched or re-lexed);
+//   text/faq.json        each FAQ answer's markdown (read by `faq` to filter, and to index);
 //   lessons/<module>.json each section's tokens, pre-lexed (read when a lesson is rendered);
 //   faq/<id>.json        each FAQ answer's tokens, pre-lexed (the lexer's first run costs more
 //                        than the rest of a command: its regular expressions are compiled then);
@@ -11,11 +12,11 @@
 // The build writes one into dist/ for the built-in course; any other course folder gets one in
 // the user's cache directory on first use. Each is used only while its stamp matches the content.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { sep } from "node:path";
 import { readRegularFile, writeAtomic } from "../files.js";
 import type { Course } from "./model.js";
 
-export const COMPILED_FORMAT = 4;
+export const COMPILED_FORMAT = 5;
 
 export { writeAtomic };
 
@@ -46,6 +47,43 @@ function lazyFields(obj: Record<string, unknown>, load: () => Record<string, unk
   }
 }
 
+const INDEX = Symbol("index");
+
+/**
+ * Objects made from stubs whose other fields (`keys`) are read on first use from the record at
+ * the same index in `load()`. The getters live on one prototype shared by the whole list: defining
+ * properties on each object costs more than reading the course (thousands of them at 10x).
+ * `toJSON` gives the whole object.
+ */
+function lazyList<T>(stubs: readonly Record<string, unknown>[], keys: readonly string[], load: () => Record<string, unknown>[]): T[] {
+  const proto: Record<PropertyKey, unknown> = {};
+  for (const key of keys) {
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      enumerable: true,
+      get(this: Record<PropertyKey, unknown>) {
+        return load()[this[INDEX] as number]?.[key];
+      },
+      set(this: Record<PropertyKey, unknown>, value: unknown) {
+        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  Object.defineProperty(proto, "toJSON", {
+    value(this: Record<PropertyKey, unknown>) {
+      const out: Record<string, unknown> = {};
+      for (const key of keys) out[key] = this[key];
+      return Object.assign(out, this);
+    },
+  });
+  return stubs.map((stub, i) => {
+    const o = Object.create(proto) as Record<PropertyKey, unknown>;
+    for (const k in stub) if (k !== "$lazy") o[k] = stub[k];
+    o[INDEX] = i;
+    return o as T;
+  });
+}
+
 /** A loader that reads `file` the first time it is called. */
 function once<T>(file: string, fallback: T): () => T {
   let value: T | undefined;
@@ -57,9 +95,15 @@ function readJson<T>(file: string): T | undefined {
   return buf ? (JSON.parse(buf.toString("utf8")) as T) : undefined;
 }
 
+/**
+ * A path inside a folder, for names this code wrote itself (no "..", no doubled separators):
+ * path.join's normalising, a thousand times over at 10x, costs more than the rest of opening.
+ */
+const at = (...parts: string[]) => parts.join(sep);
+
 /** The compiled course in `dir`, if it was made from content with this stamp. */
 export function readCompiled(dir: string, root: string, stamp: string): Course | undefined {
-  const file = join(dir, "course.json");
+  const file = at(dir, "course.json");
   if (!existsSync(file)) return undefined;
   try {
     const data = readJson<CompiledCourse>(file);
@@ -67,38 +111,41 @@ export function readCompiled(dir: string, root: string, stamp: string): Course |
     const c = data.course;
     c.dir = root;
     for (const m of c.modules) {
-      const quiz = once<Record<string, unknown>[]>(join(dir, "quiz", `${m.id}.json`), []);
-      m.quiz.forEach((q, i) => lazyFields(q as unknown as Record<string, unknown>, () => quiz()[i] ?? {}));
-      m.file = join(root, m.file);
-      if (m.lexed) m.lexed = join(dir, m.lexed);
+      const quiz = once<Record<string, unknown>[]>(at(dir, "quiz", `${m.id}.json`), []);
+      const stubs = m.quiz as unknown as Record<string, unknown>[];
+      const keys = [...new Set(stubs.flatMap((q) => (q.$lazy as string[] | undefined) ?? []))];
+      m.quiz = lazyList(stubs, keys, quiz);
+      m.file = at(root, m.file);
+      if (m.lexed) m.lexed = at(dir, m.lexed);
       // Each module's text is read the first time one of its sections needs it.
-      let text: Record<string, string> | undefined;
-      const textFile = join(dir, "text", `${m.id}.json`);
-      for (const s of m.sections) {
-        Object.defineProperty(s, "markdown", {
-          configurable: true,
-          enumerable: true,
-          get() {
-            text ??= readJson<Record<string, string>>(textFile) ?? {};
-            return text[s.id] ?? "";
-          },
-        });
-      }
+      const text = once<Record<string, string>>(at(dir, "text", `${m.id}.json`), {});
+      const ids = m.sections.map((s) => s.id);
+      let markdown: Record<string, unknown>[] | undefined;
+      m.sections = lazyList(m.sections as unknown as Record<string, unknown>[], ["markdown"], () => (markdown ??= ids.map((id) => ({ markdown: text()[id] ?? "" }))));
     }
+    const faqText = once<Record<string, string>>(at(dir, "text", "faq.json"), {});
     for (const f of c.faq) {
-      f.file = join(root, f.file);
-      if (f.lexed) f.lexed = join(dir, f.lexed);
+      f.file = at(root, f.file);
+      if (f.lexed) f.lexed = at(dir, f.lexed);
+      Object.defineProperty(f, "markdown", {
+        configurable: true,
+        enumerable: true,
+        get: () => faqText()[f.id] ?? "",
+        set(value) {
+          Object.defineProperty(f, "markdown", { value, writable: true, enumerable: true, configurable: true });
+        },
+      });
     }
     for (const l of c.labs) {
-      l.file = join(root, l.file);
-      const full = once<{ lab: Record<string, unknown>; checks: Record<string, unknown>[] }>(join(dir, "labs", `${l.id}.json`), { lab: {}, checks: [] });
+      l.file = at(root, l.file);
+      const full = once<{ lab: Record<string, unknown>; checks: Record<string, unknown>[] }>(at(dir, "labs", `${l.id}.json`), { lab: {}, checks: [] });
       lazyFields(l as unknown as Record<string, unknown>, () => full().lab);
       l.checks.forEach((ch, i) => lazyFields(ch as unknown as Record<string, unknown>, () => full().checks[i] ?? {}));
     }
     c.references ??= [];
     for (const x of c.references) {
-      x.file = join(root, x.file);
-      if (x.lexed) x.lexed = join(dir, x.lexed);
+      x.file = at(root, x.file);
+      if (x.lexed) x.lexed = at(dir, x.lexed);
     }
     return c;
   } catch {

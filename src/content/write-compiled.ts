@@ -49,9 +49,11 @@ export function writeCompiled(dir: string, root: string, course: Course, stamp: 
         quiz: quiz.map(([stub]) => stub),
       };
     }),
+    // An answer's text is read by `faq` (to filter) and when the index is built: one file for all.
     faq: course.faq.map((f) => {
       writeAtomic(join(dir, "faq", `${f.id}.json`), JSON.stringify(lean(lex(f.markdown, f.bodyLine).tokens)));
-      return { ...f, file: relative(root, f.file), lexed: `faq/${f.id}.json` };
+      const { markdown: _, ...stub } = f;
+      return { ...stub, file: relative(root, f.file), lexed: `faq/${f.id}.json` } as Course["faq"][number];
     }),
     // A lab's steps, setup and solution are read when the lab is run or shown; what the roadmap
     // and progress count (its checks' ids) stays.
@@ -68,6 +70,7 @@ export function writeCompiled(dir: string, root: string, course: Course, stamp: 
       return { ...x, file: relative(root, x.file), lexed: `lessons/ref-${x.id}.json` };
     }),
   };
+  writeAtomic(join(dir, "text", "faq.json"), JSON.stringify(Object.fromEntries(course.faq.map((f) => [f.id, f.markdown]))));
   const out: CompiledCourse = { format: COMPILED_FORMAT, stamp, course: portable };
   // Written last: a course.json with this stamp means everything above is in place.
   writeAtomic(join(dir, "course.json"), JSON.stringify(out));
