@@ -1,6 +1,7 @@
 // Brings a progress file of any earlier format up to the current one. Each step is a pure
 // function from one format to the next, tested on its own.
 import { byCodePoint } from "../order.js";
+import { quickState } from "./quick-state.js";
 import * as v from "valibot";
 import { rate, gradingOf } from "../learn/schedule.js";
 import { summarizeAll } from "../learn/record.js";
@@ -198,6 +199,9 @@ export function migrateProgress(data: unknown, now = new Date(), whole = false):
     return { kind: "migrated", progress: { ...whole.output, answers: foldLog(whole.output.answers) }, from: STORE_VERSION };
   }
   if (d.version === STORE_VERSION) {
+    // The usual case, a file this program wrote, without the schema's cost (see quick-state.ts).
+    const quick = quickState(data);
+    if (quick) return { kind: "current", state: quick };
     const state = v.safeParse(stateSchema, data);
     if (!state.success) return { kind: "invalid", problem: firstIssue(stateSchema, data) ?? "it does not match format 3" };
     return { kind: "current", state: state.output };
