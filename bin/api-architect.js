@@ -67,6 +67,27 @@ try {
 }
 const cacheFile = id && path.join(cacheDir(), "v8", `${id}-${process.version}-${process.arch}-${command}-${onTerminal ? "tty" : "pipe"}.bin`);
 
+// A bare --help into a pipe or a file says the same for the same build and COLUMNS: the text is
+// kept after the first time and written straight out. (On a terminal the width is the
+// terminal's, which only the program asks for.)
+const helpFile = help && !onTerminal && id && path.join(cacheDir(), "help", `${id}-${(process.env.COLUMNS ?? "").replace(/[^0-9]/g, "").slice(0, 6)}.txt`);
+if (helpFile) {
+  let text;
+  try {
+    text = fs.readFileSync(helpFile, "latin1");
+  } catch {
+    // Not kept yet: the program writes it below.
+  }
+  if (text !== undefined && /^\0api-architect help\n/.test(text)) {
+    try {
+      fs.writeSync(1, Buffer.from(text.slice(text.indexOf("\n") + 1), "latin1"));
+    } catch (e) {
+      if (e.code !== "EPIPE") process.exitCode = 1;
+    }
+    return;
+  }
+}
+
 // The learner's own cache first; else the one the build made beside the bundle (for the Node
 // that built it), so that even the first run after installing need not compile everything.
 let cachedData;
@@ -102,6 +123,31 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) {
       }
     } catch {
       // A cache that cannot be written only costs speed.
+    }
+  });
+}
+if (helpFile) {
+  // What the program writes to stdout, to keep once it has ended well.
+  const written = [];
+  const writeSync = fs.writeSync;
+  fs.writeSync = function (fd, data, ...rest) {
+    const n = writeSync.call(this, fd, data, ...rest);
+    if (fd === 1) written.push(Buffer.from(typeof data === "string" ? data : data.subarray(rest[0] ?? 0, (rest[0] ?? 0) + n)));
+    return n;
+  };
+  process.once("exit", (code) => {
+    if (code !== 0 || !written.length) return;
+    try {
+      const dir = path.dirname(helpFile);
+      const missing = [];
+      for (let d = dir; !fs.existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) missing.unshift(d);
+      for (const d of missing) fs.mkdirSync(d);
+      const tmp = `${helpFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, Buffer.concat([Buffer.from("\0api-architect help\n"), ...written]));
+      fs.renameSync(tmp, helpFile);
+      for (const f of fs.readdirSync(dir)) if (!f.startsWith(`${id}-`)) fs.rmSync(path.join(dir, f), { force: true });
+    } catch {
+      // A text that cannot be kept only costs speed.
     }
   });
 }

@@ -2,35 +2,15 @@
 // text. The rendered text is cached, keyed by everything it depends on (the build, the content
 // stamp, the module and section asked for, the stack, the width and colour), so a lesson printed
 // before is read back and written out without loading the course or the markdown renderer.
-import { join } from "node:path";
-import { readdirSync, rmSync } from "node:fs";
 import { courseSource, openCourse } from "../content/course.js";
 import { EXIT, UsageError } from "../errors.js";
-import { readRegularFile, writeAtomic } from "../files.js";
 import { processIo } from "../io.js";
 import { findReference, resolveStack, sectionIndex } from "../learn/resolve.js";
 import type { GlobalOptions } from "../options.js";
 import { terminal } from "../output.js";
-import { cacheRoot, shortHash } from "../paths.js";
 import { courseSettings } from "../courses/course-store.js";
-import { packageVersion } from "../version.js";
+import { RenderedCache } from "../render/kept.js";
 import type { LearnOptions } from "./learn.js";
-
-/** The bundle's id, set by bin/api-architect.js: a rebuilt program never reuses an old rendering. */
-function buildId(): string {
-  return String((globalThis as Record<symbol, unknown>)[Symbol.for("api-architect.bundle")] ?? "dev");
-}
-
-/** A rendering and the title a pager shows for it, kept as one file: the title, a NUL, the text. */
-function readRendering(file: string): { title: string; text: string } | undefined {
-  try {
-    const raw = readRegularFile(file, 64 << 20)?.toString("utf8");
-    const cut = raw?.indexOf("\u0000") ?? -1;
-    return raw !== undefined && cut >= 0 ? { title: raw.slice(0, cut), text: raw.slice(cut + 1) } : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export async function printLesson(id: string | undefined, opts: LearnOptions, g: GlobalOptions): Promise<number> {
   if (!id) throw new UsageError("name the module to print, e.g. `api-architect learn 1 --plain` (see `api-architect modules`)");
@@ -40,9 +20,9 @@ export async function printLesson(id: string | undefined, opts: LearnOptions, g:
   const term = terminal(g.color && !opts.plain, settings.color ?? "auto", io);
   const stack = opts.stack ? resolveStack(opts.stack) : (settings.stack ?? "typescript");
   const source = await courseSource();
-  const folder = join(cacheRoot(), "rendered", shortHash(`${packageVersion()}\0${buildId()}\0${source.root}\0${source.stamp}`));
-  const file = join(folder, `${shortHash(JSON.stringify([id.trim().toLowerCase(), opts.section ?? "", stack, term.width, term.color]))}.txt`);
-  let kept = readRendering(file);
+  const cache = new RenderedCache(source);
+  const key = ["lesson", id.trim().toLowerCase(), opts.section ?? "", stack, term.width, term.color];
+  let kept = cache.read(key);
   if (!kept) {
     // A first view is no fair sample of what a repeat view runs: keep it out of the code cache.
     (globalThis as Record<symbol, unknown>)[Symbol.for("api-architect.no-code-cache")] = true;
@@ -62,13 +42,7 @@ export async function printLesson(id: string | undefined, opts: LearnOptions, g:
       const from = opts.section ? sectionIndex(m, opts.section) : 0;
       kept = { title: `Module ${pad2(m.number)} · ${m.title}`, text: renderLesson(course, m, term, stack, from) };
     }
-    try {
-      writeAtomic(file, `${kept.title}\u0000${kept.text}`);
-      // Renderings of other content or another build are never read again.
-      for (const other of readdirSync(join(folder, ".."))) if (join(folder, "..", other) !== folder) rmSync(join(folder, "..", other), { recursive: true, force: true });
-    } catch {
-      // A cache that cannot be written only costs speed.
-    }
+    cache.write(key, kept);
   }
   await term.page(kept.text, { pager: g.pager, title: kept.title });
   return EXIT.ok;

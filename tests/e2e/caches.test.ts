@@ -58,6 +58,22 @@ describe("rendered lessons", () => {
     expect(after).toContain("A request, edited, names a");
   });
 
+  it("an FAQ answer printed before is the same text, kept per width; an edit shows at once", () => {
+    const faq = (vars: Record<string, string> = {}) => {
+      const r = cli(["faq", "http"], { ...env, ...vars });
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    const first = faq();
+    const fresh = cli(["faq", "http"], { ...env, API_ARCHITECT_CACHE_DIR: join(dir, "fresh-faq") }).stdout;
+    expect(faq()).toBe(first);
+    expect(fresh).toBe(first);
+    expect(faq({ COLUMNS: "40" })).not.toBe(first);
+    const file = join(course, "faq", "why-http.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n\n([A-Z])/, "\n\nEdited. $1"));
+    expect(faq()).toContain("Edited.");
+  });
+
   it("a change of stack setting is a different rendering", () => {
     expect(cli(["config", "set", "stack", "python"], env).status).toBe(0);
     const python = lesson();
@@ -95,6 +111,20 @@ describe("the launcher's short paths", () => {
     expect(short.stdout).toBe(whole.stdout);
     expect(short.stdout).toContain("Usage: api-architect");
     expect(cli(["-h"], env).stdout).toBe(whole.stdout);
+  });
+  it("a bare --help into a pipe is kept per width and written back the same; a spoiled copy is ignored", () => {
+    const first = cli(["--help"], env);
+    const kept = readdirSync(join(cache(), "help"));
+    expect(kept).toHaveLength(1);
+    expect(cli(["--help"], env).stdout).toBe(first.stdout);
+    // Another width is another text.
+    const narrow = cli(["--help"], { ...env, COLUMNS: "50" });
+    expect(narrow.stdout).not.toBe(first.stdout);
+    expect(narrow.stdout.split("\n").every((l) => l.length <= 50)).toBe(true);
+    expect(readdirSync(join(cache(), "help"))).toHaveLength(2);
+    // A file that is not one the launcher wrote is not printed.
+    writeFileSync(join(cache(), "help", kept[0]!), "rubbish");
+    expect(cli(["--help"], env).stdout).toBe(first.stdout);
   });
   it("--version (from package.json) says what the program says", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
