@@ -4,7 +4,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, UsageError } from "./errors.js";
 import type { GlobalOptions } from "./options.js";
-import { processIo, type Io } from "./io.js";
+import { escapeControls, shown } from "./escape.js";
+import { processIo, ttyOf, writeTo, type Io } from "./io.js";
 import { columnsOf } from "./size.js";
 import { packageVersion } from "./version.js";
 
@@ -13,7 +14,11 @@ type Handler = (...args: any[]) => Promise<number>;
 
 export const COMMANDS: Record<string, () => Promise<Handler>> = {
   home: () => import("./commands/home.js").then((m) => m.home),
-  learn: () => import("./commands/learn.js").then((m) => m.learn),
+  // Printing a lesson (--plain, or output that is not a terminal) loads nothing of the reader.
+  learn: async () => async (id: string | undefined, opts: { plain?: boolean }, g: GlobalOptions) =>
+    opts.plain || !ttyOf(g.io ?? processIo(), 1)
+      ? (await import("./commands/print-lesson.js")).printLesson(id, opts, g)
+      : (await import("./commands/learn.js")).learn(id, opts, g),
   quiz: () => import("./commands/quiz.js").then((m) => m.quiz),
   review: () => import("./commands/review.js").then((m) => m.review),
   roadmap: () => import("./commands/roadmap.js").then((m) => m.roadmap),
@@ -29,6 +34,7 @@ export const COMMANDS: Record<string, () => Promise<Handler>> = {
   "config list": () => import("./commands/config.js").then((m) => m.configList),
   "config get": () => import("./commands/config.js").then((m) => m.configGet),
   "config set": () => import("./commands/config.js").then((m) => m.configSet),
+  "config unset": () => import("./commands/config.js").then((m) => m.configUnset),
   validate: () => import("./commands/validate.js").then((m) => m.validate),
   lab: () => import("./commands/lab-menu.js").then((m) => m.labHome),
   "lab list": () => import("./commands/lab.js").then((m) => m.labList),
@@ -55,7 +61,7 @@ export interface RunOptions {
 
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number of at least 1, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number of at least 1, not "${shown(value)}"`);
   return n;
 }
 
@@ -99,6 +105,11 @@ function examples(...lines: [string, string][]): () => string {
 
 export async function run(argv: string[], deps: RunOptions = {}): Promise<number> {
   const io = deps.io ?? processIo();
+  // The version needs none of the commands: answer before building them.
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+    writeTo(io, 1, `${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   const invoke: Invoke = deps.invoke ?? (async (name, args) => (await COMMANDS[name]!())(...args));
   // Help is wrapped like everything else: to the terminal, never wider than 100 columns.
   const columns = () => Math.min(100, columnsOf(io));
@@ -116,16 +127,20 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     .configureHelp({ minWidthToWrap: 16 })
     .exitOverride()
     .configureOutput({
-      writeOut: (str) => void io.stdout.write(str),
-      writeErr: (str) => void io.stderr.write(str),
+      // Help goes out like every other output (see io.ts): never through a stream made for it.
+      writeOut: (str) => writeTo(io, 1, str),
+      writeErr: (str) => writeTo(io, 2, str),
       getOutHelpWidth: columns,
       getErrHelpWidth: columns,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       // Commander's usage errors become one line; main.ts owns exit codes.
       outputError: (str, write) => {
         let line = str.replace(/^error: /, "").replace(/\n\(Did you mean ([^)]*)\)/, " (did you mean $1)").trim();
         const command = /too many arguments for '([^']+)'/.exec(line)?.[1];
         if (command) line += ` See \`api-architect help ${command}\`.`;
-        write(`api-architect: ${line}\n`);
+        // What the learner typed is quoted back with its control characters made visible.
+        write(`api-architect: ${escapeControls(line)}\n`);
       },
     })
     .addHelpText(
@@ -342,6 +357,12 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     .description("change a setting")
     .addHelpText("after", examples(["api-architect config set stack csharp", ""], ["api-architect config set color never", ""]))
     .action((key: string, value: string) => call("config set", key, value)());
+  config
+    .command("unset")
+    .argument("<key>", "stack, color or lab.baseUrl")
+    .description("go back to a setting's default")
+    .addHelpText("after", examples(["api-architect config unset lab.baseUrl", ""]))
+    .action((key: string) => call("config unset", key)());
 
   // Shell completion: the script, and the hidden command it asks for candidates.
   program
@@ -451,7 +472,7 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     if (command) {
       const { suggest } = await import("./learn/resolve.js");
       const near = suggest(command, program.commands.map((c) => c.name()));
-      throw new UsageError(`unknown command "${command}"${near ? ` (did you mean ${near}?)` : "; see `api-architect --help`"}`);
+      throw new UsageError(`unknown command "${shown(command)}"${near ? ` (did you mean ${near}?)` : "; see `api-architect --help`"}`);
     }
     code = await invoke("home", [globals()]);
   });

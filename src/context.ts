@@ -2,12 +2,14 @@
 import type { Course, Module } from "./content/model.js";
 import { openCourse, type OpenedCourse } from "./content/course.js";
 import { UsageError } from "./errors.js";
+import { shown } from "./escape.js";
 import { track } from "./lifecycle.js";
 import { enableHighlighting } from "./render/highlight.js";
 import { resolveModule, resolveStack } from "./learn/resolve.js";
 import { processIo, terminal, type Terminal } from "./output.js";
 import type { GlobalOptions } from "./options.js";
-import type { Progress } from "./store/schema.js";
+import type { ProgressState as Progress } from "./store/schema.js";
+import type { Settings } from "./store/settings.js";
 import type { Store } from "./store/store.js";
 import { openCourseStore } from "./courses/course-store.js";
 import type { StackChoice } from "./render/markdown.js";
@@ -20,14 +22,18 @@ export interface Context {
   source: OpenedCourse;
   options: GlobalOptions;
   progress(): Progress;
+  /** The learner's settings, read afresh (another terminal may have changed them). */
+  settings(): Settings;
   /** Changes progress under the lock. The process does not end (even on a signal) before it is written. */
   save(change: (p: Progress) => void): Promise<Progress>;
+  /** Changes settings under the lock, like save. */
+  saveSettings(change: (s: Settings) => void): Promise<Settings>;
 }
 
 export async function context(g: GlobalOptions, opts: { plain?: boolean } = {}): Promise<Context> {
   const io = g.io ?? processIo();
   const store = await openCourseStore(io.env);
-  const settings = store.read().settings;
+  const settings = store.settings();
   // "Plain" means plain: no colour, whatever the terminal could show.
   const term = terminal(g.color && !opts.plain, settings.color ?? "auto", io);
   const source = await openCourse();
@@ -39,14 +45,16 @@ export async function context(g: GlobalOptions, opts: { plain?: boolean } = {}):
     source,
     options: g,
     progress: () => store.read(),
+    settings: () => store.settings(),
     save: (change) => track(store.update(change)),
+    saveSettings: (change) => track(store.updateSettings(change)),
   };
 }
 
 /** The stack to show: --stack, else the saved choice, else TypeScript. */
 export function stackFor(ctx: Context, override?: string): StackChoice {
   if (override) return resolveStack(override);
-  return ctx.progress().settings.stack ?? "typescript";
+  return ctx.settings().stack ?? "typescript";
 }
 
 /**
@@ -62,6 +70,6 @@ export async function findModule(ctx: Context, input: string): Promise<Module> {
     const { moduleTeaching } = await import("./search/suggest.js");
     const m = moduleTeaching(ctx.source, ctx.course, input);
     if (!m) throw e;
-    throw new UsageError(`unknown module "${input.trim()}"; ${m.title} (module ${m.number}) teaches it: try \`api-architect learn ${m.number}\``);
+    throw new UsageError(`unknown module "${shown(input.trim())}"; ${m.title} (module ${m.number}) teaches it: try \`api-architect learn ${m.number}\``);
   }
 }

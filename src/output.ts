@@ -1,11 +1,13 @@
 // The terminal: the only writer to stdout and stderr, and the only reader of isTTY, columns and
-// rows. It decides colour and width; commands and screens print through it.
+// rows. It decides colour and width; commands and screens print through it. For the process's own
+// streams it writes with fs.writeSync and asks fstat about terminals, so a printing command never
+// makes process.stdout or process.stdin (see io.ts).
 import chalk from "chalk";
-import type { Io } from "./io.js";
+import { escapeControls } from "./escape.js";
+import { processIo, ttyOf, writeTo, type Io } from "./io.js";
 import { columnsOf, rowsOf } from "./size.js";
 
-import { processIo } from "./io.js";
-export { processIo, type Io } from "./io.js";
+export { isTty, noteStreamMade, processIo, writeAll, type Io } from "./io.js";
 
 export type ColorSetting = "auto" | "always" | "never";
 
@@ -28,15 +30,12 @@ export const MIN_WIDTH = 40;
 export class Terminal {
   /** stdout is a terminal a person is looking at. */
   readonly stdoutTty: boolean;
-  /** stdin can answer prompts. */
-  readonly stdinTty: boolean;
 
   constructor(
     readonly io: Io,
     public color: boolean,
   ) {
-    this.stdoutTty = Boolean(io.stdout.isTTY);
-    this.stdinTty = Boolean(io.stdin.isTTY);
+    this.stdoutTty = ttyOf(io, 1);
     // Every styled string in the program, marked-terminal's included, goes through this chalk.
     chalk.level = color ? chalk.level || 1 : 0;
     active = this;
@@ -46,6 +45,11 @@ export class Terminal {
   setColor(on: boolean): void {
     this.color = on;
     chalk.level = on ? chalk.level || 1 : 0;
+  }
+
+  /** stdin can answer prompts. Asked only by interactive paths: checking stdin can cost more than a printing command. */
+  get stdinTty(): boolean {
+    return ttyOf(this.io, 0);
   }
 
   get env(): NodeJS.ProcessEnv {
@@ -73,27 +77,31 @@ export class Terminal {
 
   /** Writes bytes to stdout as they are (screens draw with this). */
   write(raw: string): void {
-    this.io.stdout.write(raw);
+    writeTo(this.io, 1, raw);
   }
 
   /** Prints text on stdout, ending it with a newline. */
   print(text: string): void {
-    this.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    writeTo(this.io, 1, text.endsWith("\n") ? text : `${text}\n`);
   }
 
   /** Clears the visible screen (not the scrollback, which is the learner's), on a terminal only. */
   clear(): void {
-    if (this.stdoutTty) this.io.stdout.write("\u001b[2J\u001b[H");
+    if (this.stdoutTty) writeTo(this.io, 1, "\u001b[2J\u001b[H");
   }
 
   /** A message for the person on stderr, such as a note about where a file was written. */
   note(text: string): void {
-    this.io.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+    const safe = escapeControls(text, true);
+    writeTo(this.io, 2, safe.endsWith("\n") ? safe : `${safe}\n`);
   }
 
-  /** A warning or a failure on stderr, with the program's name in front. */
+  /**
+   * A warning or a failure on stderr, with the program's name in front. Whatever it quotes (a
+   * path, an argument, a file's text) has its control characters made visible.
+   */
   warn(text: string): void {
-    this.io.stderr.write(`api-architect: ${text}\n`);
+    writeTo(this.io, 2, `api-architect: ${escapeControls(text, true)}\n`);
   }
 
   /**
@@ -116,7 +124,7 @@ let active: Terminal | undefined;
 
 /** The terminal for a command: colour from the flag, the saved setting and the environment. */
 export function terminal(flagColor: boolean, setting: ColorSetting = "auto", io: Io = processIo()): Terminal {
-  return new Terminal(io, decideColor(flagColor, setting, io.env, Boolean(io.stdout.isTTY)));
+  return new Terminal(io, decideColor(flagColor, setting, io.env, ttyOf(io, 1)));
 }
 
 /**
@@ -125,5 +133,5 @@ export function terminal(flagColor: boolean, setting: ColorSetting = "auto", io:
  */
 export function warn(text: string): void {
   if (active) active.warn(text);
-  else process.stderr.write(`api-architect: ${text}\n`);
+  else writeTo(processIo(), 2, `api-architect: ${escapeControls(text, true)}\n`);
 }

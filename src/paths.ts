@@ -1,6 +1,5 @@
 import { fileURLToPath } from "node:url";
 import { dirname, join, resolve } from "node:path";
-import { createHash } from "node:crypto";
 import envPaths from "env-paths";
 import { activePackContent } from "./courses/registry.js";
 
@@ -26,13 +25,31 @@ export function compiledDir(): string {
   return join(packageRoot, "dist");
 }
 
-/** Where a compiled copy of any course folder is cached: one folder per course path. */
-export function cacheDirFor(root: string): string {
-  const base = process.env.API_ARCHITECT_CACHE_DIR || envPaths("api-architect", { suffix: "" }).cache;
-  return join(base, "courses", createHash("sha1").update(resolve(root)).digest("hex").slice(0, 16));
+/** Where progress and settings live: API_ARCHITECT_CONFIG_DIR, or the OS config directory (XDG on Linux). */
+export function storeDir(): string {
+  return process.env.API_ARCHITECT_CONFIG_DIR || envPaths("api-architect", { suffix: "" }).config;
+}
+
+/** The cache folder: API_ARCHITECT_CACHE_DIR, or the OS cache directory (bin/api-architect.js agrees). */
+export function cacheRoot(): string {
+  return process.env.API_ARCHITECT_CACHE_DIR || envPaths("api-architect", { suffix: "" }).cache;
+}
+
+/** A short, stable name for a string (FNV-1a, 64 bits): cache keys, not security. */
+export function shortHash(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return h.toString(16).padStart(16, "0");
+}
+
+/**
+ * Where a compiled copy of a course folder is cached: one folder per course path and compiled
+ * format, so that two versions of the tutor sharing a cache never recompile each other's copy.
+ */
+export function cacheDirFor(root: string, format: number): string {
+  return join(cacheRoot(), "courses", shortHash(`${resolve(root)}\u0000${format}`));
 }
 
 export function isBuiltInContent(dir: string): boolean {
   return resolve(dir) === join(packageRoot, "content");
 }
-

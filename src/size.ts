@@ -1,6 +1,6 @@
 // How big the terminal is: its live size when stdout is a terminal, else COLUMNS and LINES. Kept
 // apart from output.ts so that --help can ask without loading the rest of the terminal object.
-import type { Io } from "./io.js";
+import { ttyOf, type Io } from "./io.js";
 
 function positive(value: string | undefined): number | undefined {
   const n = Number(value);
@@ -8,9 +8,9 @@ function positive(value: string | undefined): number | undefined {
 }
 
 export function columnsOf(io: Io): number {
-  return (io.stdout.isTTY ? io.stdout.columns : undefined) || positive(io.env.COLUMNS) || 80;
+  return (ttyOf(io, 1) ? io.stdout.columns : undefined) || positive(io.env.COLUMNS) || 80;
 }
 
 export function rowsOf(io: Io): number {
-  return (io.stdout.isTTY ? io.stdout.rows : undefined) || positive(io.env.LINES) || 24;
+  return (ttyOf(io, 1) ? io.stdout.rows : undefined) || positive(io.env.LINES) || 24;
 }

@@ -1,9 +1,7 @@
 // What every screen test file sets up: a private store (with a stack chosen, unless a test wants
 // the first run), screens killed after each test, and a way to read the store.
 import { afterEach, beforeEach } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { cleanup, tempDir, testEnv } from "./helpers.js";
+import { cleanup, readStore, tempDir, testEnv, writeStore } from "./helpers.js";
 import { Screen } from "./screen.js";
 
 export interface ScreenTests {
@@ -18,7 +16,7 @@ export interface ScreenTests {
 export function screenTests(opts: { stack?: string | null; env?: (dir: string) => Record<string, string | undefined> } = {}): ScreenTests {
   let dir = "";
   let screens: Screen[] = [];
-  const seed = (progress: unknown) => writeFileSync(join(dir, "progress.json"), JSON.stringify(progress));
+  const seed = (progress: unknown) => writeStore(dir, progress);
   beforeEach(() => {
     dir = tempDir();
     screens = [];
@@ -37,7 +35,8 @@ export function screenTests(opts: { stack?: string | null; env?: (dir: string) =
       screens.push(s);
       return s;
     },
-    store: () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8")),
+    // The store in one object, as format 1 and 2 had it: the state, the settings and the answer log.
+    store: () => readStore(dir),
     seed,
   };
 }

@@ -21,7 +21,7 @@ export async function exportCommand(what: string, opts: ExportOptions, g: Global
   const { course } = await openCourse();
   const key = what.trim().toLowerCase();
   const target: ExportTarget = key === "all" ? { kind: "all" } : key === "faq" ? { kind: "faq" } : key === "roadmap" ? { kind: "roadmap" } : { kind: "module", module: resolveModule(course, what) };
-  const stack = opts.stack ? resolveStack(opts.stack) : ((await openCourseStore(g.io?.env)).read().settings.stack ?? "typescript");
+  const stack = opts.stack ? resolveStack(opts.stack) : ((await openCourseStore(g.io?.env)).settings().stack ?? "typescript");
   const text = exportMarkdown(course, target, { stack, quiz: Boolean(opts.quiz) });
   if (!opts.output || opts.output === "-") {
     term.write(text);

@@ -1,9 +1,10 @@
 // `faq`: browse the questions on a terminal; print the answer that matches, or a list.
-import { context, stackFor } from "../context.js";
+import { context, stackFor, type Context } from "../context.js";
 import type { FaqEntry } from "../content/model.js";
 import { EXIT } from "../errors.js";
 import type { GlobalOptions } from "../options.js";
-import { renderFaq } from "../render/lesson.js";
+import type { StackChoice } from "../render/markdown.js";
+import { RenderedCache } from "../render/kept.js";
 import { hangingIndent } from "../render/text.js";
 
 /** Entries containing every word; those whose question or id matches come first. */
@@ -23,6 +24,27 @@ export function filterFaq(entries: FaqEntry[], words: string[]): FaqEntry[] {
   return scored.sort((a, b) => b.score - a.score || a.e.order - b.e.order).map((x) => x.e);
 }
 
+/**
+ * The answers as printed text. Each rendered answer is kept (see render/kept.ts): an answer
+ * printed before is written out again without the markdown renderer.
+ */
+async function printed(ctx: Context, entries: FaqEntry[], stack: StackChoice): Promise<string> {
+  const cache = new RenderedCache(ctx.source);
+  let renderFaq: typeof import("../render/lesson.js").renderFaq | undefined;
+  const out: string[] = [];
+  for (const e of entries) {
+    const key = ["faq", e.id, stack, ctx.term.width, ctx.term.color];
+    let text = cache.read(key)?.text;
+    if (text === undefined) {
+      renderFaq ??= (await import("../render/lesson.js")).renderFaq;
+      text = renderFaq(ctx.course, e, ctx.term, stack);
+      cache.write(key, { title: e.question, text });
+    }
+    out.push(text);
+  }
+  return out.join("\n");
+}
+
 export async function faq(words: string[], opts: { json?: boolean; stack?: string }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
   const entries = filterFaq(ctx.course.faq, words);
@@ -35,7 +57,7 @@ export async function faq(words: string[], opts: { json?: boolean; stack?: strin
   const stack = stackFor(ctx, opts.stack);
   const term = ctx.term;
   if (entries.length === 1 || (!term.interactive && words.length)) {
-    await term.page(entries.map((e) => renderFaq(ctx.course, e, term, stack)).join("\n"), { pager: g.pager, title: "FAQ" });
+    await term.page(await printed(ctx, entries, stack), { pager: g.pager, title: "FAQ" });
     return EXIT.ok;
   }
   if (!term.interactive) {

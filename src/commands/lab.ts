@@ -26,7 +26,7 @@ export interface LabCheckOptions {
   timeout?: number;
 }
 
-const learnerStack = (ctx: Context): Stack => ctx.progress().settings.stack ?? "typescript";
+const learnerStack = (ctx: Context): Stack => ctx.settings().stack ?? "typescript";
 
 // --- list ---------------------------------------------------------------------------------
 
@@ -192,7 +192,7 @@ export interface PreparedRun {
 /** Everything a run needs: the address that answers, tokens, limits. Throws a clear error when nothing listens. */
 export async function prepareRun(ctx: Context, opts: LabCheckOptions): Promise<PreparedRun> {
   const stack = learnerStack(ctx);
-  const given = opts.baseUrl ?? ctx.progress().settings.lab?.baseUrl ?? defaultBaseUrl(stack);
+  const given = opts.baseUrl ?? ctx.settings().lab?.baseUrl ?? defaultBaseUrl(stack);
   const url = parseBaseUrl(given, Boolean(opts.allowRemote));
   const reached = await reach(url);
   const [{ createRandom }, { mintTokens }] = await Promise.all([import("../labs/random.js"), import("../labs/secrets.js")]);
@@ -215,8 +215,9 @@ export async function prepareRun(ctx: Context, opts: LabCheckOptions): Promise<P
 }
 
 async function record(ctx: Context, run: LabRun, displayBase: string): Promise<void> {
+  const stack = ctx.settings().stack;
   await ctx.store.update((p) => {
-    recordRun(p, run, { at: new Date(), stack: p.settings.stack, baseUrl: displayBase });
+    recordRun(p, run, { at: new Date(), ...(stack ? { stack } : {}), baseUrl: displayBase });
   });
 }
 

@@ -1,8 +1,10 @@
-// `learn`: the reader on a terminal; the whole lesson as text otherwise (or with --plain).
+// `learn`: the reader on a terminal; the whole lesson as text otherwise (or with --plain): cli.ts
+// sends printing to print-lesson.ts, which keeps renderings; this prints only when stdout is a
+// terminal and stdin is not.
 import { context, findModule, stackFor } from "../context.js";
 import type { Module } from "../content/model.js";
 import { EXIT, UsageError } from "../errors.js";
-import { findReference, referenceAsModule, suggest } from "../learn/resolve.js";
+import { findReference, referenceAsModule, sectionIndex } from "../learn/resolve.js";
 import type { GlobalOptions } from "../options.js";
 import { pad2, renderLesson, renderReference } from "../render/lesson.js";
 
@@ -14,19 +16,8 @@ export interface LearnOptions {
   section?: string;
 }
 
-/** A section by the number the Jump list shows (1-based) or by its id. */
-export function sectionIndex(m: Pick<Module, "id" | "number" | "sections">, wanted: string): number {
-  const key = wanted.trim().toLowerCase();
-  if (/^\d+$/.test(key)) {
-    const n = Number(key);
-    if (n >= 1 && n <= m.sections.length) return n - 1;
-    throw new UsageError(`module ${m.id} has sections 1 to ${m.sections.length}, not ${wanted}`);
-  }
-  const i = m.sections.findIndex((s) => s.id === key);
-  if (i >= 0) return i;
-  const near = suggest(key, m.sections.map((s) => s.id));
-  throw new UsageError(`module ${m.id} has no section "${wanted}"${near ? `; did you mean "${near}"?` : `; see its sections with \`api-architect learn ${m.number}\` and j`}`);
-}
+// Pure, and shared with print-lesson.ts, which must not load this file's dependencies.
+export { sectionIndex };
 
 export async function learn(id: string | undefined, opts: LearnOptions, g: GlobalOptions): Promise<number> {
   const ctx = await context(g, { plain: opts.plain });

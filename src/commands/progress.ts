@@ -1,8 +1,10 @@
 // `progress`, and carrying it: export, import, reset.
-import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { context } from "../context.js";
 import { CliError, EXIT, UsageError } from "../errors.js";
+import { safeJson, shown } from "../escape.js";
+import { describeError, writeAtomic } from "../files.js";
+import { readInput, MAX_IMPORT_BYTES } from "../input.js";
 import { progressReport } from "../learn/report.js";
 import { changesAnything, describeMerge, exportDocument, merge, readExport } from "../learn/transfer.js";
 import type { GlobalOptions } from "../options.js";
@@ -15,7 +17,7 @@ import { openCourseStore } from "../courses/course-store.js";
 async function storeAndTerminal(g: GlobalOptions): Promise<{ store: Store; term: Terminal }> {
   const io = g.io ?? processIo();
   const store = await openCourseStore(io.env);
-  return { store, term: terminal(g.color, store.read().settings.color ?? "auto", io) };
+  return { store, term: terminal(g.color, store.settings().color ?? "auto", io) };
 }
 
 async function ask(term: Terminal, question: string, defaultYes: boolean, hint: string): Promise<boolean> {
@@ -25,8 +27,8 @@ async function ask(term: Terminal, question: string, defaultYes: boolean, hint: 
 
 export async function progress(opts: { json?: boolean }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
-  const report = progressReport(ctx.course, ctx.progress());
-  if (opts.json) ctx.term.print(JSON.stringify(report, null, 2));
+  const report = progressReport(ctx.course, ctx.progress(), ctx.settings());
+  if (opts.json) ctx.term.print(safeJson(report, 2));
   else await ctx.term.page(renderProgress(ctx.course, report, ctx.store.path, ctx.term), { pager: g.pager, title: "Progress" });
   return EXIT.ok;
 }
@@ -47,43 +49,45 @@ export async function reset(opts: { yes?: boolean }, g: GlobalOptions): Promise<
 
 export async function exportProgress(file: string | undefined, g: GlobalOptions): Promise<number> {
   const { store, term } = await storeAndTerminal(g);
-  const json = `${JSON.stringify(exportDocument(store.read()), null, 2)}\n`;
+  const json = `${safeJson(exportDocument(store.exportAll()), 2)}\n`;
   if (!file || file === "-") {
     term.write(json);
     return EXIT.ok;
   }
   try {
-    writeFileSync(resolve(file), json);
+    writeAtomic(resolve(file), json);
   } catch (e) {
-    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new CliError(`cannot write ${shown(file)}: ${describeError(e)}`);
   }
-  term.print(`Progress exported to ${resolve(file)}.`);
+  term.print(`Progress exported to ${shown(resolve(file))}.`);
   return EXIT.ok;
 }
 
 export async function importProgress(file: string, opts: { yes?: boolean }, g: GlobalOptions): Promise<number> {
+  const name = shown(file);
+  const text = await readInput(file, MAX_IMPORT_BYTES, `cannot import ${name}`);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file === "-" ? 0 : resolve(file), "utf8"));
+    data = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof SyntaxError ? "it is not valid JSON" : (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-    throw new UsageError(`cannot import ${file}: ${why}; nothing was changed`);
+    const why = e instanceof SyntaxError ? "it is not valid JSON" : "it is nested too deeply to read";
+    throw new UsageError(`cannot import ${name}: ${why}; nothing was changed`);
   }
   const read = readExport(data);
-  if ("error" in read) throw new UsageError(`cannot import ${file}: ${read.error}; nothing was changed`);
+  if ("error" in read) throw new UsageError(`cannot import ${name}: ${read.error}; nothing was changed`);
   const { store, term } = await storeAndTerminal(g);
-  const preview = merge(store.read(), read.progress).summary;
+  const preview = merge(store.exportAll(), read.progress).summary;
   if (!changesAnything(preview)) {
     term.print("Nothing to import: everything in that file is already here.");
     return EXIT.ok;
   }
-  term.print(`Importing ${file} would add:\n${describeMerge(preview).replace(/^/gm, "  ")}`);
+  term.print(`Importing ${name} would add:\n${describeMerge(preview).replace(/^/gm, "  ")}`);
   if (!opts.yes && !(await ask(term, "Merge it into your progress?", true, "add --yes to import without being asked"))) {
     term.print("Nothing was changed.");
     return EXIT.ok;
   }
   // Merge again under the lock: another process may have written since the preview.
-  await store.update((p) => Object.assign(p, merge(p, read.progress).result));
+  await store.replace((whole) => merge(whole, read.progress).result);
   term.print("Imported.");
   return EXIT.ok;
 }

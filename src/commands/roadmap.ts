@@ -36,8 +36,10 @@ export function roadmapJson(stages: StageStatus[], recs: Recommendation[], closi
 
 export async function roadmap(opts: { json?: boolean; stack?: string }, g: GlobalOptions): Promise<number> {
   const ctx = await context(g);
-  const stages = stageStatuses(ctx.course, ctx.progress());
-  const recs = recommendations(ctx.course, ctx.progress());
+  // One moment for every figure, so that each card's recall is worked out once.
+  const now = new Date();
+  const stages = stageStatuses(ctx.course, ctx.progress(), now);
+  const recs = recommendations(ctx.course, ctx.progress(), now);
   if (opts.json) {
     ctx.term.print(JSON.stringify(roadmapJson(stages, recs, ctx.course.closing), null, 2));
     return EXIT.ok;

@@ -4,11 +4,13 @@ import { EXIT, UsageError } from "../errors.js";
 import type { GlobalOptions } from "../options.js";
 import { renderHits, unmarked } from "../render/search.js";
 import { openIndex } from "../search/cache.js";
-import { search } from "../search/engine.js";
+import { queryProblem, search } from "../search/engine.js";
 
 export async function searchCommand(words: string[], opts: { json?: boolean; limit?: number }, g: GlobalOptions): Promise<number> {
   const query = words.join(" ").trim();
   if (!query) throw new UsageError("give words to search for, e.g. `api-architect search idempotency key`");
+  const tooBig = queryProblem(query);
+  if (tooBig) throw new UsageError(`${tooBig}; try fewer, shorter words`);
   const ctx = await context(g);
   if (!opts.json && ctx.term.interactive) {
     const { runScreens } = await import("../screens/routes.js");

@@ -1,6 +1,7 @@
 // Markdown → sections and example groups. Pure: no file access, no rendering.
 import { Lexer, walkTokens, type Token, type Tokens } from "marked";
 import { STACKS, type Stack } from "./model.js";
+import { slugify } from "./slug.js";
 
 const STACK_LANGS: Record<string, Stack> = {
   ts: "typescript",
@@ -56,15 +57,7 @@ export function parseInfo(info: string | undefined): CodeInfo {
   return out;
 }
 
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/`/g, "")
-    .replace(/&[a-z]+;/g, " ")
-    .replace(/[^a-z0-9\s-]/g, " ")
-    .trim()
-    .replace(/[\s-]+/g, "-");
-}
+export { slugify } from "./slug.js";
 
 export interface RawSection {
   id: string;

@@ -71,6 +71,8 @@ export interface FaqEntry {
   markdown: string;
   bodyLine: number;
   file: string;
+  /** The compiled course's pre-lexed answer (a JSON file of tokens), if any. */
+  lexed?: string;
 }
 
 export interface Stage {

@@ -1,15 +1,16 @@
 // The learner's progress as one object: what `progress --json` prints and the progress screen shows. Pure.
 import type { Course } from "../content/model.js";
 import { labStatus } from "../labs/record.js";
-import type { Progress } from "../store/schema.js";
+import type { ProgressState as Progress } from "../store/schema.js";
+import type { Settings } from "../store/settings.js";
 import { moduleStatus, orphans, overall, stageStatuses, stats } from "./status.js";
 
-export function progressReport(course: Course, p: Progress, now = new Date()) {
+export function progressReport(course: Course, p: Progress, settings: Settings, now = new Date()) {
   const o = overall(course, p, now);
   const stages = stageStatuses(course, p, now);
   const s = stats(course, p, now);
   return {
-    stack: p.settings.stack ?? null,
+    stack: settings.stack ?? null,
     percent: o.percent,
     modules: { total: o.modules, read: o.read, quizzesPassed: o.passed, mastered: o.mastered },
     answers: o.answered,

@@ -1,6 +1,6 @@
 // What `review` says about the cards: when the next one is due, how many are left. Pure.
 import type { Course } from "../content/model.js";
-import type { Progress } from "../store/schema.js";
+import type { StoredState as Progress } from "../store/schema.js";
 import { dueCards, nextDue } from "./status.js";
 
 /** "in 3 hours", "in 2 days", "now". */

@@ -9,8 +9,31 @@ const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
 export type Grading = "again" | "hard" | "good" | "easy";
 export const RATING: Record<Grading, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
 
-function toCard(c: StoredCard): Card {
-  return { ...c, due: new Date(c.due), last_review: c.last_review ? new Date(c.last_review) : undefined, state: c.state };
+const clamp = (x: number, lo: number, hi: number, fallback: number) => (Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : fallback);
+const whole = (x: number, hi: number) => Math.round(clamp(x, 0, hi, 0));
+
+/**
+ * A stored card as FSRS can use it. A card may come from another machine, an older version or a
+ * hand edit: numbers FSRS cannot use are clamped into range, and a review dated in the future (a
+ * clock set right since, or an export from a machine whose clock ran ahead) counts as now.
+ */
+function toCard(c: StoredCard, now: Date): Card {
+  const state = c.state;
+  const due = new Date(c.due);
+  const last = c.last_review ? new Date(c.last_review) : undefined;
+  const lastOk = last && !Number.isNaN(last.getTime()) ? new Date(Math.min(last.getTime(), now.getTime())) : undefined;
+  return {
+    due: Number.isNaN(due.getTime()) ? now : due,
+    stability: state === 0 ? clamp(c.stability, 0, 36_500, 0) : clamp(c.stability, 0.01, 36_500, 1),
+    difficulty: state === 0 ? clamp(c.difficulty, 0, 10, 0) : clamp(c.difficulty, 1, 10, 5),
+    elapsed_days: whole(c.elapsed_days, 36_500),
+    scheduled_days: whole(c.scheduled_days, 36_500),
+    learning_steps: whole(c.learning_steps, 100),
+    reps: whole(c.reps, 1e9),
+    lapses: whole(c.lapses, 1e9),
+    state,
+    last_review: lastOk,
+  };
 }
 
 function fromCard(c: Card): StoredCard {
@@ -33,19 +56,34 @@ export function newCard(now: Date): StoredCard {
   return fromCard(createEmptyCard(now));
 }
 
-/** The card after an answer: wrong is Again; right is the learner's Hard, Good or Easy. */
+/**
+ * The card after an answer: wrong is Again; right is the learner's Hard, Good or Easy. An answer
+ * older than the card's last review (merged in from another machine) is rated as of that review.
+ */
 export function rate(card: StoredCard | undefined, grading: Grading, now: Date): StoredCard {
-  return fromCard(scheduler.next(toCard(card ?? newCard(now)), now, RATING[grading]).card);
+  const last = card?.last_review ? Date.parse(card.last_review) : Number.NaN;
+  const at = Number.isFinite(last) && last > now.getTime() ? new Date(last) : now;
+  return fromCard(scheduler.next(card ? toCard(card, at) : createEmptyCard(at), at, RATING[grading]).card);
 }
+
+// A command asks about the same cards at the same moment several times (a module's status, its
+// stage, the overall figures): each card's answer is kept for that moment.
+const recalled = new WeakMap<StoredCard, { at: number; r: number }>();
 
 /** The probability of recalling the card now (0..1); 0 for a card never reviewed. */
 export function retrievability(card: StoredCard | undefined, now: Date): number {
   if (!card || !card.last_review) return 0;
-  return scheduler.get_retrievability(toCard(card), now, false);
+  const seen = recalled.get(card);
+  if (seen && seen.at === now.getTime()) return seen.r;
+  const r = scheduler.get_retrievability(toCard(card, now), now, false);
+  const value = Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
+  recalled.set(card, { at: now.getTime(), r: value });
+  return value;
 }
 
 export function isDue(card: StoredCard, now: Date): boolean {
-  return new Date(card.due).getTime() <= now.getTime();
+  const due = new Date(card.due).getTime();
+  return Number.isNaN(due) || due <= now.getTime();
 }
 
 export function gradingOf(rating: number | undefined, correct: boolean): Grading {

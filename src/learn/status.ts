@@ -1,8 +1,12 @@
 // What the learner has done, derived from the store and the course. Pure: no I/O; the time is an
 // argument so tests can fix it.
+import { byCodePoint } from "../order.js";
 import type { Course, Module, Question, Stage } from "../content/model.js";
-import { slugify } from "../content/markdown.js";
-import { cardKey, localDay, type Answer, type Mark, type Progress } from "../store/schema.js";
+import { slugify } from "../content/slug.js";
+import { cardKey, localDay, type Mark, type StoredState } from "../store/schema.js";
+
+/** What the figures read from the store: the state, never the answer log. */
+type Progress = Pick<StoredState, "lessons" | "questions" | "cards" | "time" | "days" | "marks" | "labs" | "last">;
 import { isDue, retrievability } from "./schedule.js";
 import { labStatus, type LabStatus } from "../labs/record.js";
 
@@ -25,28 +29,22 @@ export interface ModuleStatus {
   seconds: number;
 }
 
-/** The latest answer to each question, by question id. */
-export function latestAnswers(answers: readonly Answer[], moduleId: string): Map<string, Answer> {
-  const out = new Map<string, Answer>();
-  for (const a of answers) {
-    if (a.module !== moduleId) continue;
-    const prev = out.get(a.question);
-    if (!prev || prev.at <= a.at) out.set(a.question, a);
-  }
-  return out;
-}
-
 export function moduleStatus(module: Module, p: Progress, now = new Date()): ModuleStatus {
   const lesson = p.lessons[module.id];
   const index = lesson ? module.sections.findIndex((s) => s.id === lesson.section) : -1;
-  const latest = latestAnswers(p.answers, module.id);
-  const current = module.quiz.filter((q) => latest.has(q.id));
-  const correct = current.filter((q) => latest.get(q.id)!.correct).length;
+  let answered = 0;
+  let correct = 0;
   let recall = 0;
   let due = 0;
   for (const q of module.quiz) {
-    const card = p.cards[cardKey(module.id, q.id)];
-    if (latest.get(q.id)?.correct) recall += retrievability(card, now);
+    const key = cardKey(module.id, q.id);
+    const card = own(p.cards, key);
+    const latest = own(p.questions, key);
+    if (latest) answered++;
+    if (latest?.lastCorrect) {
+      correct++;
+      recall += retrievability(card, now);
+    }
     if (card && isDue(card, now)) due++;
   }
   return {
@@ -54,7 +52,7 @@ export function moduleStatus(module: Module, p: Progress, now = new Date()): Mod
     read: Boolean(lesson?.completedAt),
     started: Boolean(lesson),
     sectionIndex: Math.max(0, index),
-    answered: current.length,
+    answered,
     correct,
     passed: module.quiz.length > 0 && correct >= Math.ceil(module.quiz.length * QUIZ_PASS_RATIO),
     mastery: module.quiz.length ? Math.round((recall / module.quiz.length) * 100) : 0,
@@ -124,13 +122,12 @@ export interface Overall {
 export function overall(course: Course, p: Progress, now = new Date()): Overall {
   const all = course.modules.map((m) => moduleStatus(m, p, now));
   const units = all.map((m) => (m.read ? 0.5 : 0) + 0.5 * Math.min(1, m.mastery / MASTERY_THRESHOLD));
-  const live = liveAnswers(course, p.answers);
   return {
     modules: all.length,
     read: all.filter((m) => m.read).length,
     passed: all.filter((m) => m.passed).length,
     mastered: all.filter((m) => m.mastery >= MASTERY_THRESHOLD).length,
-    answered: live.length,
+    answered: answerCount(course, p).live,
     due: all.reduce((n, m) => n + m.due, 0),
     percent: units.length ? Math.round((units.reduce((a, b) => a + b, 0) / units.length) * 100) : 0,
   };
@@ -141,10 +138,21 @@ export function questionsByKey(course: Course): Map<string, Question> {
   return new Map(course.modules.flatMap((m) => m.quiz.map((q) => [cardKey(m.id, q.id), q] as const)));
 }
 
-/** Answers to questions that still exist; the others are kept but count for nothing. */
-export function liveAnswers(course: Course, answers: readonly Answer[]): Answer[] {
+/** A record's own entry: a key such as "constructor" never reaches an inherited property. */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Answers to questions that still exist, and to ones that do not (kept, but counting for nothing). */
+export function answerCount(course: Course, p: Progress): { live: number; orphaned: number } {
   const live = questionsByKey(course);
-  return answers.filter((a) => live.has(cardKey(a.module, a.question)));
+  let n = 0;
+  let orphaned = 0;
+  for (const [key, q] of Object.entries(p.questions)) {
+    if (live.has(key)) n += q.answers;
+    else orphaned += q.answers;
+  }
+  return { live: n, orphaned };
 }
 
 export interface Orphans {
@@ -167,7 +175,7 @@ export function orphans(course: Course, p: Progress): Orphans {
     for (const id of Object.keys(skills)) if (!stage || !stage.skills.some((n) => skillId(n) === id)) marks++;
   }
   return {
-    answers: p.answers.length - liveAnswers(course, p.answers).length,
+    answers: answerCount(course, p).orphaned,
     cards: Object.keys(p.cards).filter((k) => !questions.has(k)).length,
     lessons,
     marks,
@@ -188,11 +196,11 @@ export function dueCards(course: Course, p: Progress, now = new Date(), moduleId
       .map((q) => ({ question: q, card: p.cards[cardKey(m.id, q.id)] }))
       .filter((x) => x.card && isDue(x.card, now))
       .map((x) => ({ question: x.question, due: x.card!.due }))
-      .sort((a, b) => a.due.localeCompare(b.due));
+      .sort((a, b) => byCodePoint(a.due, b.due));
     if (list.length) byModule.set(m.id, list);
   }
   const out: DueCard[] = [];
-  const queues = [...byModule.values()].sort((a, b) => a[0]!.due.localeCompare(b[0]!.due));
+  const queues = [...byModule.values()].sort((a, b) => byCodePoint(a[0]!.due, b[0]!.due));
   while (queues.some((q) => q.length)) for (const q of queues) if (q.length) out.push(q.shift()!);
   return out;
 }
@@ -247,12 +255,9 @@ export function stats(course: Course, p: Progress, now = new Date()): Stats {
   }
   const questions = questionsByKey(course);
   const misses = new Map<string, number>();
-  for (const a of p.answers) {
-    const key = cardKey(a.module, a.question);
-    if (!a.correct && questions.has(key)) misses.set(key, (misses.get(key) ?? 0) + 1);
-  }
+  for (const [key, q] of Object.entries(p.questions)) if (q.misses && questions.has(key)) misses.set(key, q.misses);
   const mostMissed = [...misses.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]))
     .slice(0, 5)
     .map(([key, n]) => {
       const q = questions.get(key)!;

@@ -1,7 +1,8 @@
 // Progress export and import: one versioned document, and a merge that never loses a record.
 // Pure.
+import { byCodePoint } from "../order.js";
 import * as v from "valibot";
-import { migrate } from "../store/migrate.js";
+import { answerKey, migrateProgress } from "../store/migrate.js";
 import { STORE_VERSION, type Progress } from "../store/schema.js";
 
 export const EXPORT_FORMAT = "api-architect-progress";
@@ -18,19 +19,28 @@ export function exportDocument(p: Progress, now = new Date()): ExportDocument {
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), progress: p };
 }
 
-const envelope = v.looseObject({ format: v.literal(EXPORT_FORMAT), version: v.literal(EXPORT_VERSION), exportedAt: v.string(), progress: v.unknown() });
+/** The most answers one import may bring: far more than a learner gives, far less than would slow every command. */
+export const MAX_IMPORT_ANSWERS = 200_000;
+
+const envelope = v.object({ format: v.literal(EXPORT_FORMAT), version: v.literal(EXPORT_VERSION), exportedAt: v.pipe(v.string(), v.maxLength(40)), progress: v.unknown() });
 
 /** The progress in an export (of any store format this version reads), or why it is not one. */
 export function readExport(data: unknown): { progress: Progress } | { error: string } {
   const env = v.safeParse(envelope, data);
   if (!env.success) {
     const format = (data as { format?: unknown } | null)?.format;
-    if (format === EXPORT_FORMAT) return { error: `export format version ${(data as { version?: unknown }).version} is not one this version reads` };
+    if (format === EXPORT_FORMAT) return { error: `export format version ${String((data as { version?: unknown }).version).slice(0, 20)} is not one this version reads` };
     return { error: "it is not an api-architect progress export" };
   }
-  const result = migrate(env.output.progress);
+  const answers = (env.output.progress as { answers?: unknown } | null)?.answers;
+  if (Array.isArray(answers) && answers.length > MAX_IMPORT_ANSWERS) {
+    return { error: `it holds ${answers.length.toLocaleString("en")} answers, more than the ${MAX_IMPORT_ANSWERS.toLocaleString("en")} one import may bring` };
+  }
+  const result = migrateProgress(env.output.progress, new Date(), true);
   if (result.kind === "newer") return { error: `it holds progress format ${result.version}, newer than this version reads (${STORE_VERSION}); update api-architect` };
-  if (result.kind === "invalid") return { error: "its progress does not match the export schema" };
+  if (result.kind === "invalid") return { error: `its progress does not match the export schema (${result.problem})` };
+  if (result.kind === "export") return { error: "it holds an export inside an export" };
+  if (result.kind === "current") return { error: "its progress is not a whole store" };
   return { progress: result.progress };
 }
 
@@ -42,8 +52,6 @@ export interface MergeSummary {
   days: number;
   labs: number;
 }
-
-const answerKey = (a: Progress["answers"][number]) => `${a.module}\u0000${a.question}\u0000${a.at}\u0000${a.choice}`;
 
 /**
  * Merges `incoming` into `base`: the union of answers (the review log), each card's latest state
@@ -61,7 +69,7 @@ export function merge(base: Progress, incoming: Progress): { result: Progress; s
     result.answers.push(a);
     summary.answers++;
   }
-  result.answers.sort((a, b) => a.at.localeCompare(b.at));
+  result.answers.sort((a, b) => byCodePoint(a.at, b.at));
 
   for (const [key, card] of Object.entries(incoming.cards)) {
     const mine = result.cards[key];

@@ -82,6 +82,18 @@ export function renderLesson(course: Course, m: Module, t: Look, stack: StackCho
   return parts.join("\n\n") + "\n";
 }
 
+/** An FAQ answer's tokens: pre-lexed by the build when the course is compiled, else lexed now. */
+function faqTokens(f: FaqEntry): Token[] {
+  if (f.lexed) {
+    try {
+      return JSON.parse(readFileSync(f.lexed, "utf8")) as Token[];
+    } catch {
+      // Lexed again below.
+    }
+  }
+  return lex(f.markdown, f.bodyLine).tokens;
+}
+
 /** A reference page ("Encore at a glance") whole, for --plain and pipes. */
 export function renderReference(course: Course, ref: Reference, t: Look, stack: StackChoice, from = 0): string {
   const render = markdownRenderer(renderOptions(course, t, stack));
@@ -92,12 +104,12 @@ export function renderReference(course: Course, ref: Reference, t: Look, stack: 
 }
 
 export function renderFaq(course: Course, f: FaqEntry, t: Look, stack: StackChoice): string {
-  return `${chalk.bold.cyan(f.question)}\n\n${markdownRenderer(renderOptions(course, t, stack))(lex(f.markdown, f.bodyLine).tokens)}`;
+  return `${chalk.bold.cyan(f.question)}\n\n${markdownRenderer(renderOptions(course, t, stack))(faqTokens(f))}`;
 }
 
 /** An FAQ answer as lines: the question, then the answer. */
 export function faqLines(course: Course, f: FaqEntry, t: Look, stack: StackChoice): Line[] {
-  const body = markdownLayout(renderOptions(course, t, stack))(lex(f.markdown, f.bodyLine).tokens);
+  const body = markdownLayout(renderOptions(course, t, stack))(faqTokens(f));
   const head = wrap(chalk.bold.cyan(f.question), t.width).split("\n").map((text) => ({ text, block: -1, offset: 0 }));
   return [...head, { text: "", block: -1, offset: Number.MAX_SAFE_INTEGER }, ...body];
 }

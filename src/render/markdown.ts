@@ -3,9 +3,8 @@ import chalk from "chalk";
 import { highlightCode } from "./highlight.js";
 import { Marked, type Token, type Tokens } from "marked";
 import { markedTerminal } from "marked-terminal";
-import stringWidth from "fast-string-width";
 import { wrapAnsi } from "fast-wrap-ansi";
-import { fit, wrap } from "./text.js";
+import { fit, textWidth as stringWidth, wrap } from "./text.js";
 import { codeGroups, lex, parseInfo } from "../content/markdown.js";
 import { STACK_LABELS, type Stack } from "../content/model.js";
 

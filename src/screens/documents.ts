@@ -38,7 +38,7 @@ export async function glossaryScreen(sc: ScreenContext): Promise<void> {
 }
 
 export async function roadmapScreen(sc: ScreenContext, route: Extract<Route, { to: "roadmap" }>): Promise<void> {
-  const stack = sc.progress().settings.stack ?? "typescript";
+  const stack = sc.settings().stack ?? "typescript";
   const stage = route.stage ? sc.course.stages.find((s) => s.id === route.stage) : undefined;
   await showDocument(sc, {
     title: "Roadmap",
@@ -51,7 +51,7 @@ export async function roadmapScreen(sc: ScreenContext, route: Extract<Route, { t
 }
 
 export async function progressScreen(sc: ScreenContext): Promise<void> {
-  await showDocument(sc, { title: "Progress", layout: (w) => textLines(renderProgress(sc.course, progressReport(sc.course, sc.progress()), sc.store.path, look(sc, w))) });
+  await showDocument(sc, { title: "Progress", layout: (w) => textLines(renderProgress(sc.course, progressReport(sc.course, sc.progress(), sc.settings()), sc.store.path, look(sc, w))) });
 }
 
 export async function textScreen(sc: ScreenContext, route: Extract<Route, { to: "text" }>): Promise<void> {

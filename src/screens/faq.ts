@@ -26,7 +26,7 @@ export async function faqScreen(sc: ScreenContext, route: Extract<Route, { to: "
 
 export async function faqEntryScreen(sc: ScreenContext, route: Extract<Route, { to: "faq-entry" }>): Promise<void> {
   const f = route.entry;
-  const stack = sc.progress().settings.stack ?? "typescript";
+  const stack = sc.settings().stack ?? "typescript";
   const hrefs = links(lex(f.markdown, f.bodyLine).tokens);
   const terms = route.highlight?.filter((w) => w.length >= 2).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) ?? [];
   await showDocument(sc, {

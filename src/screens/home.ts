@@ -6,7 +6,7 @@ import { referenceAsModule } from "../learn/resolve.js";
 import { resumable } from "../learn/attempt.js";
 import { bar, continuePoint, overall, stageStatuses, type Overall } from "../learn/status.js";
 import { pad2, wrap } from "../render/text.js";
-import type { Progress } from "../store/schema.js";
+import type { ProgressState as Progress } from "../store/schema.js";
 import type { Route, ScreenContext } from "./nav.js";
 import { ListView, type Entry } from "./ui/list.js";
 
@@ -75,7 +75,7 @@ function header(sc: ScreenContext, h: HomeState, width: number): string[] {
   const stage = stageStatuses(sc.course, h.p).find((s) => s.state === "current");
   const { o } = h;
   return [
-    chalk.bold.magenta(`${sc.course.title} — ${STACK_LABELS[h.p.settings.stack ?? "typescript"]}`),
+    chalk.bold.magenta(`${sc.course.title} — ${STACK_LABELS[sc.settings().stack ?? "typescript"]}`),
     ...wrap(`${chalk.green(bar(o.percent / 100, 20))} ${o.percent}% · ${o.read}/${o.modules} modules read · ${o.passed}/${o.modules} quizzes passed · ${plural(o.due, "card")} due`, width).split("\n"),
     ...(stage ? [`Current stage: ${stage.stage.number} · ${stage.stage.title}`] : []),
   ];
@@ -119,5 +119,5 @@ export async function welcomeScreen(sc: ScreenContext): Promise<void> {
   const stack = await sc.ui.show(
     new ListView<Stack | null>({ intro, items: STACKS.map((s) => ({ label: STACK_LABELS[s], value: s })), numbered: true, back: { value: null, label: "Quit" } }),
   );
-  if (stack) await sc.save((p) => void (p.settings.stack = stack));
+  if (stack) await sc.saveSettings((s) => void (s.stack = stack));
 }

@@ -35,7 +35,7 @@ export async function labsScreen(sc: ScreenContext): Promise<void> {
 
 async function labActions(sc: ScreenContext, lab: Lab): Promise<void> {
   const cmd = await import("../commands/lab.js");
-  const stack: Stack = sc.progress().settings.stack ?? "typescript";
+  const stack: Stack = sc.settings().stack ?? "typescript";
   let last: Action | undefined;
   for (;;) {
     const s = labStatus(lab, sc.progress());

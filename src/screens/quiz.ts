@@ -21,7 +21,7 @@ type Stop = typeof STOP;
 
 /** Markdown at a width, as lines for a list's intro. */
 function md(sc: ScreenContext, markdown: string, width: number): string[] {
-  return renderText(sc.course, markdown, { width, color: sc.term.color }, sc.progress().settings.stack ?? "typescript").trimEnd().split("\n");
+  return renderText(sc.course, markdown, { width, color: sc.term.color }, sc.settings().stack ?? "typescript").trimEnd().split("\n");
 }
 
 /** Inline markdown (an option's text) on one line; the list wraps it. */
@@ -132,12 +132,15 @@ async function runQuiz(sc: ScreenContext, m: Module, mode?: QuizMode): Promise<v
   }
   const total = state.attempt.order.length;
   const kind = state.attempt.mode === "missed" ? "missed questions, " : state.attempt.mode === "unanswered" ? "unanswered questions, " : "question ";
+  // The score counts the first answer to each question: those before a stop, and these.
+  const answered = new Map(state.answered);
   for (const [i, { question, number }] of state.remaining.entries()) {
     const header = `Quiz · ${pad2(m.number)} ${m.title} — ${kind}${number} of ${total}${resumed && i === 0 ? " (resumed where you stopped)" : ""}`;
     const result = await askQuestion(sc, question, { header, source: "quiz", next: number === total ? "See your score" : "Next question" });
     if (result === "stop") return;
+    if (!answered.has(question.id)) answered.set(question.id, { correct: result === "right", at: new Date().toISOString() });
   }
-  const done = attemptState(m, sc.progress(), state.attempt)!;
+  const done: AttemptState = { attempt: state.attempt, remaining: [], answered };
   await sc.save((p) => {
     if (p.quizzes?.[m.id]?.startedAt === state!.attempt.startedAt) {
       const rest = { ...p.quizzes };

@@ -39,7 +39,7 @@ function highlightPattern(words: string[] | undefined): RegExp | undefined {
 
 export async function readerScreen(sc: ScreenContext, route: Extract<Route, { to: "lesson" }>): Promise<void> {
   const m = route.module;
-  const learnerStack: StackChoice = route.stack ?? sc.progress().settings.stack ?? "typescript";
+  const learnerStack: StackChoice = route.stack ?? sc.settings().stack ?? "typescript";
   let index = Math.max(0, Math.min(route.section ?? resumeSection(m, sc.progress()), m.sections.length - 1));
   let fromEnd = false;
   let highlight = highlightPattern(route.highlight);

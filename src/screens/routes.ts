@@ -59,9 +59,9 @@ export async function runScreens(ctx: Context, route: Route, hint: string, opts:
   nav.sc = sc;
   try {
     // The first time, the welcome page asks for a stack; quitting there quits.
-    if (opts.welcome && !ctx.progress().settings.stack) {
+    if (opts.welcome && !ctx.settings().stack) {
       await nav.open({ to: "welcome" });
-      if (!ctx.progress().settings.stack) return;
+      if (!ctx.settings().stack) return;
     }
     await nav.open(route);
   } finally {

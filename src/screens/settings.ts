@@ -9,7 +9,7 @@ import { ListView } from "./ui/list.js";
 export async function settingsScreen(sc: ScreenContext): Promise<void> {
   let last: "stack" | "color" | undefined;
   for (;;) {
-    const s = sc.progress().settings;
+    const s = sc.settings();
     const which = await sc.ui.show(
       new ListView<"stack" | "color" | "back">({
         header: titleBar("Settings"),
@@ -29,7 +29,7 @@ export async function settingsScreen(sc: ScreenContext): Promise<void> {
       const stack = await sc.ui.show(
         new ListView<Stack | undefined>({ header: titleBar("Show code in"), items: STACKS.map((x) => ({ label: STACK_LABELS[x], value: x })), initial: s.stack, numbered: true, back: { value: undefined, label: "Back" } }),
       );
-      if (stack) await sc.save((p) => void (p.settings.stack = stack));
+      if (stack) await sc.saveSettings((s) => void (s.stack = stack));
     } else {
       const color = await sc.ui.show(
         new ListView<ColorSetting | undefined>({
@@ -41,7 +41,7 @@ export async function settingsScreen(sc: ScreenContext): Promise<void> {
         }),
       );
       if (!color) continue;
-      await sc.save((p) => void (p.settings.color = color));
+      await sc.saveSettings((s) => void (s.color = color));
       sc.term.setColor(decideColor(sc.options.color, color, sc.term.env, sc.term.stdoutTty));
       if (sc.term.color) await enableHighlighting();
     }

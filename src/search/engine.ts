@@ -1,6 +1,6 @@
 // Full-text search with minisearch: prefix matching and typo tolerance, titles and headings
 // ranked above body text. Pure apart from the index object itself.
-import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import MiniSearch, { type Options, type SearchOptions, type SearchResult } from "minisearch";
 import { stemmer } from "stemmer";
 import type { Course } from "../content/model.js";
 import { documentById, documents, type HitKind, type SearchDoc } from "./documents.js";
@@ -114,12 +114,49 @@ export function snippet(text: string, terms: string[], width = 180): string {
   return `${start > 0 ? "…" : ""}${out}${end < text.length ? "…" : ""}`;
 }
 
-export function search(index: MiniSearch<SearchDoc>, course: Course, query: string, limit = 10): Hit[] {
-  const results = index.search(query) as (SearchResult & Partial<SearchDoc>)[];
+/** The most a query may be: longer ones are refused on the command line and cut short in a screen. */
+export const MAX_QUERY_CHARS = 200;
+export const MAX_QUERY_WORDS = 12;
+export const MAX_WORD_CHARS = 40;
+
+/** Why a query is too big to search, or undefined. */
+export function queryProblem(query: string): string | undefined {
+  const words = query.split(/\s+/).filter(Boolean);
+  if (query.length > MAX_QUERY_CHARS) return `a search is at most ${MAX_QUERY_CHARS} characters`;
+  if (words.length > MAX_QUERY_WORDS) return `a search is at most ${MAX_QUERY_WORDS} words`;
+  if (words.some((w) => w.length > MAX_WORD_CHARS)) return `a search word is at most ${MAX_WORD_CHARS} characters`;
+  return undefined;
+}
+
+/** The query cut to the bounds above. */
+export function boundQuery(query: string): string {
+  return query
+    .slice(0, MAX_QUERY_CHARS)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, MAX_QUERY_WORDS)
+    .map((w) => w.slice(0, MAX_WORD_CHARS))
+    .join(" ");
+}
+
+/**
+ * What can be searched: results for a query and, if it keeps them, each document's plain text
+ * (an index on disk does; otherwise the text is made again from the course).
+ */
+export interface Searchable {
+  search(query: string, options?: SearchOptions): SearchResult[];
+  text?(id: string): string | undefined;
+}
+
+export function search(index: Searchable, course: Course, query: string, limit = 10): Hit[] {
+  const results = index.search(boundQuery(query)) as (SearchResult & Partial<SearchDoc>)[];
   const hits: Hit[] = [];
   for (const r of results.slice(0, limit)) {
     // Only the hits are turned back into text, for their snippets.
-    const doc = documentById(course, String(r.id));
+    const id = String(r.id);
+    const kept = index.text?.(id);
+    const doc: SearchDoc | undefined =
+      kept !== undefined && r.kind ? { id, kind: r.kind, module: r.module, section: r.section, title: r.title ?? "", headings: "", text: kept } : documentById(course, id);
     if (!doc) continue; // the index is older than the course; should not happen with stamps
     hits.push({
       kind: doc.kind,

@@ -2,6 +2,7 @@
 import type { OpenedCourse } from "../content/course.js";
 import type { Module, Course } from "../content/model.js";
 import { openIndex } from "./cache.js";
+import { boundQuery } from "./engine.js";
 
 const wordsOf = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
@@ -22,7 +23,8 @@ function mostAbout(course: Course, word: string): Module | undefined {
 }
 
 export function moduleTeaching(source: OpenedCourse, course: Course, input: string): Module | undefined {
-  const word = input.trim().toLowerCase();
+  // Bounded like a search: a module argument of any length costs no more than a search does.
+  const word = boundQuery(input.trim().toLowerCase());
   if (!word) return undefined;
   const direct = mostAbout(course, word);
   if (direct) return direct;

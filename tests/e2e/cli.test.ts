@@ -13,6 +13,7 @@ beforeEach(() => {
 afterEach(() => cleanup(dir));
 
 const store = () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
+const settings = () => JSON.parse(readFileSync(join(dir, "settings.json"), "utf8"));
 
 describe("help and version", () => {
   it("prints the version and help, exit 0", () => {
@@ -105,6 +106,8 @@ describe("bad input: one line on stderr, exit 2, no stack trace", () => {
     [["config", "set", "stack", "ruby"], /unknown stack "ruby"/],
     [["config", "set", "color", "loud"], /not a colour setting/],
     [["config", "get", "theme"], /unknown setting "theme"/],
+    [["config", "set", "lab.baseUrl", "ftp://x"], /cannot be the lab base URL: it must start with http/],
+    [["config", "set", "lab.baseUrl", "not a url"], /cannot be the lab base URL/],
     [["learn"], /name the module to print/],
     [["learn", "1", "--section", "handlr"], /did you mean "handler"/],
   ])("%j", (args, message) => {
@@ -173,13 +176,21 @@ describe("settings and reset", () => {
     expect(cli(["config", "get", "stack"], env).stdout.trim()).toBe("python");
     expect(cli(["config", "set", "colour", "never"], env).status).toBe(0);
     expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never\nlab.baseUrl=http://127.0.0.1:8000 (default)");
-    expect(store().settings).toEqual({ stack: "python", color: "never" });
+    expect(cli(["config", "set", "lab.baseUrl", "http://127.0.0.1:3000/"], env).stdout.trim()).toBe("lab.baseUrl=http://127.0.0.1:3000");
+    expect(cli(["config", "list"], env).stdout.trim()).toBe("stack=python\ncolor=never\nlab.baseUrl=http://127.0.0.1:3000");
+    expect(settings()).toEqual({ version: 1, stack: "python", color: "never", lab: { baseUrl: "http://127.0.0.1:3000" } });
+    expect(cli(["config", "unset", "lab.baseUrl"], env).stdout.trim()).toBe("lab.baseUrl=http://127.0.0.1:8000 (default)");
+    expect(cli(["config", "get", "lab.baseUrl"], env).stdout.trim()).toBe("http://127.0.0.1:8000");
+    // Settings never create or touch the progress file.
+    expect(existsSync(join(dir, "progress.json"))).toBe(false);
   });
   it("progress reset --yes forgets progress and keeps settings", () => {
     writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 1, settings: { stack: "php" }, lessons: { x: { section: "a", updatedAt: "t" } }, answers: [{ module: "x", question: "y", choice: "z", correct: true, at: "t" }] }));
     const r = cli(["progress", "reset", "--yes"], env);
     expect(r.status).toBe(0);
-    expect(store()).toMatchObject({ version: 2, settings: { stack: "php" }, lessons: {}, answers: [], cards: {} });
+    expect(store()).toMatchObject({ version: 3, lessons: {}, questions: {}, cards: {}, log: { answers: 0 } });
+    expect(settings()).toEqual({ version: 1, stack: "php" });
+    expect(JSON.parse(cli(["progress", "export"], env).stdout).progress.answers).toEqual([]);
   });
 });
 

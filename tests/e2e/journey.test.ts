@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanup, tempDir, testEnv } from "../helpers.js";
+import { cleanup, readStore, tempDir, testEnv, writeStore } from "../helpers.js";
 import { answer, RIGHT } from "../quiz-answers.js";
 import { KEY, Screen } from "../screen.js";
 
@@ -23,7 +23,7 @@ function start(args: string[] = [], extra: Record<string, string | undefined> = 
   screens.push(s);
   return s;
 }
-const store = () => JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
+const store = () => readStore(dir);
 const withStack = (stack = "typescript") => writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 2, settings: { stack } }));
 
 describe("the journey through a real terminal", () => {
@@ -161,7 +161,7 @@ describe("review and search through a real terminal", () => {
       p.cards[`${module}/${question}`] = rate(undefined, "good", new Date(ago(2)));
       p.answers.push({ module, question, choice: "x", correct: true, at: ago(2), rating: 3, source: "quiz" });
     }
-    writeFileSync(join(dir, "progress.json"), JSON.stringify(p));
+    writeStore(dir, p);
 
     const s = start(["review"]);
     let screen = await s.waitFor(/Review · card 1 of 3 · /);

@@ -113,46 +113,91 @@ describe("export and import", () => {
   });
 });
 
+/** Every answer the store holds, as an export sees it. */
+function storedAnswers(e = env): { question: string; at: string; choice: string }[] {
+  const r = cli(["progress", "export"], e);
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout).progress.answers;
+}
+
+// CONCURRENCY_RUNS=20 repeats each start 20 times (the issue asks for 20 clean runs in a row).
+const RUNS = Number(process.env.CONCURRENCY_RUNS ?? 1);
+const STARTS = {
+  "a missing file": () => undefined,
+  "a format-1 file": () => ({ version: 1, settings: { stack: "php" }, lessons: {}, answers: [{ module: "http-basics", question: "not-found", choice: "v1", correct: true, at: at(1, 1) }] }),
+  "a current file": () => "current" as const,
+};
+
 describe("several processes at once", () => {
-  it("lose no answers when writing to one store concurrently", async () => {
-    const processes = 8;
-    const each = 5;
-    const files = Array.from({ length: processes }, (_, k) => {
-      const p = emptyProgress();
-      for (let i = 0; i < each; i++) {
-        p.answers.push({ module: "http-basics", question: "get-safe", choice: `p${k}-a${i}`, correct: i % 2 === 0, at: at(1 + k, i), rating: 3, source: "quiz" });
+  it.each(Object.keys(STARTS))("lose no answers when writing to one store concurrently, starting from %s", async (start) => {
+    for (let run = 0; run < RUNS; run++) {
+      cleanup(dir);
+      dir = tempDir();
+      env = testEnv(dir);
+      const initial = STARTS[start as keyof typeof STARTS]();
+      let already = 0;
+      if (initial === "current") {
+        writeFileSync(join(dir, "seed.json"), JSON.stringify(exportDocument(sampleProgress())));
+        expect(cli(["progress", "import", join(dir, "seed.json"), "--yes"], env).status).toBe(0);
+        already = 4;
+      } else if (initial) {
+        writeFileSync(storePath(), JSON.stringify(initial));
+        already = 1;
       }
-      const file = join(dir, `part-${k}.json`);
-      writeFileSync(file, JSON.stringify(exportDocument(p)));
-      return file;
-    });
-    const codes = await Promise.all(files.map((f) => runAsync(["progress", "import", f, "--yes"])));
-    expect(codes).toEqual(Array(processes).fill(0));
-    const stored = JSON.parse(readFileSync(storePath(), "utf8"));
-    expect(stored.answers).toHaveLength(processes * each);
-    expect(new Set(stored.answers.map((a: { choice: string }) => a.choice)).size).toBe(processes * each);
-    expect(readdirSync(dir).filter((f) => f.endsWith(".lock"))).toEqual([]);
-  }, 60_000);
+      const processes = 8;
+      const each = 5;
+      const files = Array.from({ length: processes }, (_, k) => {
+        const p = emptyProgress();
+        for (let i = 0; i < each; i++) {
+          p.answers.push({ module: "http-basics", question: "get-safe", choice: `p${k}-a${i}`, correct: i % 2 === 0, at: at(1 + k, i), rating: 3, source: "quiz" });
+        }
+        const file = join(dir, `part-${k}.json`);
+        writeFileSync(file, JSON.stringify(exportDocument(p)));
+        return file;
+      });
+      // Half of them import, the others answer through `config set` and `roadmap mark`, which
+      // write too: every kind of writer meets every other.
+      const codes = await Promise.all([
+        ...files.map((f) => runAsync(["progress", "import", f, "--yes"])),
+        runAsync(["roadmap", "mark", "start", "json", "done"]),
+        runAsync(["config", "set", "color", "never"]),
+      ]);
+      expect(codes).toEqual(Array(processes + 2).fill(0));
+      const answers = storedAnswers();
+      expect(answers).toHaveLength(processes * each + already);
+      expect(new Set(answers.map((a) => `${a.question}/${a.at}/${a.choice}`)).size).toBe(processes * each + already);
+      const progress = JSON.parse(cli(["progress", "--json"], env).stdout);
+      expect(progress.answers).toBe(processes * each + already);
+      expect(JSON.parse(cli(["roadmap", "--json"], env).stdout).stages[0].marks.json).toBe("done");
+      expect(cli(["config", "get", "color"], env).stdout.trim()).toBe("never");
+      if (initial && initial !== "current") expect(cli(["config", "get", "stack"], env).stdout.trim()).toBe("php");
+      expect(readdirSync(dir).filter((f) => f.endsWith(".lock") || f.endsWith(".tmp"))).toEqual([]);
+      expect(readdirSync(dir).filter((f) => f.startsWith("answers"))).toHaveLength(1);
+    }
+  }, 60_000 * Math.max(1, RUNS));
 });
 
 describe("a writer killed mid-write", () => {
-  it("leaves the old file or the new one, never a broken one", async () => {
+  it("leaves the old store or the new one, never a broken one", async () => {
     const big = emptyProgress();
     for (let i = 0; i < 40_000; i++) {
       big.answers.push({ module: "http-basics", question: "not-found", choice: `c${i}`, correct: true, at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), rating: 3, source: "quiz" });
     }
     const file = join(dir, "big.json");
     writeFileSync(file, JSON.stringify(exportDocument(big)));
-    writeFileSync(storePath(), JSON.stringify(sampleProgress()));
+    writeFileSync(join(dir, "seed.json"), JSON.stringify(exportDocument(sampleProgress())));
+    expect(cli(["progress", "import", join(dir, "seed.json"), "--yes"], env).status).toBe(0);
     for (let round = 0; round < 6; round++) {
       const child = spawn(process.execPath, [BIN, "progress", "import", file, "--yes"], { env, stdio: "ignore" });
+      // Listen before killing, so an exit that comes first is not missed.
+      const exited = new Promise((r) => child.on("exit", r));
       await new Promise((r) => setTimeout(r, 150 + round * 60));
       child.kill("SIGKILL");
-      await new Promise((r) => child.on("exit", r));
-      const data = JSON.parse(readFileSync(storePath(), "utf8")); // throws if torn
-      expect([4, 40_004]).toContain(data.answers.length);
+      await exited;
+      const data = JSON.parse(cli(["progress", "--json"], env).stdout); // throws if torn
+      expect([4, 40_004]).toContain(data.answers);
+      expect(storedAnswers().length).toBe(data.answers);
     }
-    expect(cli(["progress", "--json"], env).status).toBe(0);
   }, 60_000);
 });
 

@@ -7,7 +7,8 @@ import { labStatus, recordRun } from "../../src/labs/record.js";
 import { resolveCheck, resolveLab } from "../../src/labs/resolve.js";
 import { merge } from "../../src/learn/transfer.js";
 import { stageStatuses } from "../../src/learn/status.js";
-import { emptyProgress, parseProgress } from "../../src/store/schema.js";
+import { emptyProgress, emptyState, progressSchema, stateSchema } from "../../src/store/schema.js";
+import * as v from "valibot";
 
 const check = (id: string) => ({ id, title: id, teaches: "module:m", hint: "h", steps: [] });
 const lab: Lab = { id: "shows", title: "Shows", summary: "s", intro: "i", vars: {}, setup: [], checks: [check("a"), check("b")], module: "m", moduleNumber: 1, stage: "fundamentals", file: "lab.yaml", solution: [] };
@@ -28,7 +29,10 @@ describe("recording lab runs", () => {
     expect(labStatus(lab, p)).toMatchObject({ passing: 0, passed: true, passedAt: "2026-01-01T11:00:00.000Z" });
     expect(p.labs.shows!.stack).toBe("python");
     // What was written is a valid progress file.
-    expect(parseProgress(JSON.parse(JSON.stringify(p)))).toBeDefined();
+    expect(v.safeParse(progressSchema, JSON.parse(JSON.stringify(p))).success).toBe(true);
+    const state = emptyState();
+    recordRun(state, run({ a: true }), { at: new Date("2026-01-01T10:00:00Z"), baseUrl: "x" });
+    expect(v.safeParse(stateSchema, JSON.parse(JSON.stringify({ ...state, newAnswers: undefined }))).success).toBe(true);
   });
   it("a run that never got to its checks records nothing", () => {
     const p = emptyProgress();
@@ -62,7 +66,7 @@ describe("labs in the roadmap", () => {
     labs: [lab],
   } as Course;
   it("a stage's progress counts its labs' passing checks", () => {
-    const p = emptyProgress();
+    const p = emptyState();
     expect(stageStatuses(course, p)[0]!.labs[0]!.passing).toBe(0);
     recordRun(p, run({ a: true, b: false }), { at: new Date(), baseUrl: "x" });
     const s = stageStatuses(course, p)[0]!;

@@ -61,4 +61,23 @@ describe("FSRS scheduling (fixed dates)", () => {
     expect(gradingOf(2, true)).toBe("hard");
     expect(gradingOf(4, true)).toBe("easy");
   });
+
+  it("a card reviewed in the future (a clock set right since) is rated, not a crash", () => {
+    const ahead = rate(undefined, "good", days(30));
+    const c = rate(ahead, "good", days(1));
+    expect(c.reps).toBe(2);
+    expect(Number.isFinite(c.stability)).toBe(true);
+    expect(retrievability(ahead, days(1))).toBeGreaterThan(0.9);
+  });
+
+  it("repairs numbers FSRS cannot use instead of showing NaN", () => {
+    const good = rate(undefined, "good", t0);
+    const absurd = { ...good, stability: -5, difficulty: 1e300, elapsed_days: -3, reps: 1.5, lapses: -1, learning_steps: 1e12 };
+    const r = retrievability(absurd, days(3));
+    expect(r).toBeGreaterThanOrEqual(0);
+    expect(r).toBeLessThanOrEqual(1);
+    const next = rate(absurd, "good", days(3));
+    for (const n of [next.stability, next.difficulty, next.elapsed_days, next.reps]) expect(Number.isFinite(n)).toBe(true);
+    expect(isDue({ ...good, due: "not a date" }, t0)).toBe(true);
+  });
 });

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../../src/content/loader.js";
-import { continuePoint, resumeSection, grade, latestAnswers, MASTERY_THRESHOLD, moduleStatus, overall, shuffle, stageStatuses, bar } from "../../src/learn/status.js";
-import { recordAnswer } from "../../src/learn/record.js";
-import { emptyProgress, type Progress } from "../../src/store/schema.js";
+import { continuePoint, resumeSection, grade, MASTERY_THRESHOLD, moduleStatus, orphans, overall, shuffle, stageStatuses, stats, bar } from "../../src/learn/status.js";
+import { applyAnswer, recordAnswer } from "../../src/learn/record.js";
+import { emptyState as emptyProgress, type ProgressState as Progress } from "../../src/store/schema.js";
 import { FIXTURE } from "../helpers.js";
 
 const course = loadCourse(FIXTURE);
 const [http, caching] = course.modules as [NonNullable<(typeof course.modules)[0]>, NonNullable<(typeof course.modules)[0]>];
 
 function answered(p: Progress, module: string, question: string, correct: boolean, at: string) {
-  p.answers.push({ module, question, choice: "x", correct, at });
+  applyAnswer(p, { module, question, choice: "x", correct, at, rating: correct ? 3 : 1 });
 }
+const T = "2026-01-01T00:00:00.000Z";
 
 describe("module status", () => {
   it("is empty for a new learner", () => {
@@ -19,10 +20,10 @@ describe("module status", () => {
   });
   it("counts only the latest answer to each question", () => {
     const p = emptyProgress();
-    answered(p, "http-basics", "get-safe", false, "2026-01-01T00:00:00Z");
     answered(p, "http-basics", "get-safe", true, "2026-01-02T00:00:00Z");
+    answered(p, "http-basics", "get-safe", false, "2026-01-01T00:00:00Z"); // an older answer, imported later
     answered(p, "http-basics", "not-found", true, "2026-01-01T00:00:00Z");
-    expect(latestAnswers(p.answers, "http-basics").get("get-safe")!.correct).toBe(true);
+    expect(p.questions["http-basics/get-safe"]).toEqual({ answers: 2, misses: 1, lastAt: "2026-01-02T00:00:00Z", lastCorrect: true });
     const s = moduleStatus(http, p);
     expect(s).toMatchObject({ answered: 2, correct: 2, passed: false }); // 2 of 3 < 70%
     answered(p, "http-basics", "read-handler", true, "2026-01-03T00:00:00Z");
@@ -31,7 +32,11 @@ describe("module status", () => {
   it("ignores answers to questions that no longer exist", () => {
     const p = emptyProgress();
     for (const q of ["gone-1", "gone-2", "gone-3"]) answered(p, "http-basics", q, true, "2026-01-01T00:00:00Z");
-    expect(moduleStatus(http, p)).toMatchObject({ answered: 0, passed: false });
+    answered(p, "http-basics", "get-safe", false, "2026-01-01T00:00:00Z");
+    expect(moduleStatus(http, p)).toMatchObject({ answered: 1, passed: false });
+    expect(overall(course, p).answered).toBe(1);
+    expect(orphans(course, p).answers).toBe(3);
+    expect(stats(course, p).mostMissed).toMatchObject([{ question: "get-safe", misses: 1 }]);
   });
 });
 
@@ -39,7 +44,7 @@ describe("stages and overall progress", () => {
   const now = new Date("2026-03-01T12:00:00Z");
   it("derives stage progress from modules read and mastery, not from answers alone", () => {
     const p = emptyProgress();
-    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
+    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: T, completedAt: T };
     let stages = stageStatuses(course, p, now);
     expect(stages.map((s) => [s.stage.id, s.progress, s.state])).toEqual([
       ["start", 0.5, "current"],
@@ -55,7 +60,7 @@ describe("stages and overall progress", () => {
   });
   it("lets mastery fade with time until the cards are reviewed", () => {
     const p = emptyProgress();
-    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
+    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: T, completedAt: T };
     for (const q of http.quiz) recordAnswer(p, q, "x", true, "good", "quiz", now);
     const later = new Date("2026-09-01T12:00:00Z");
     const m = moduleStatus(http, p, later);
@@ -81,11 +86,11 @@ describe("where a lesson opens", () => {
   it("at the section reached, or from the start once the module is read", () => {
     const p = emptyProgress();
     expect(resumeSection(http, p)).toBe(0);
-    p.lessons["http-basics"] = { section: "handler", updatedAt: "t" };
+    p.lessons["http-basics"] = { section: "handler", updatedAt: T };
     expect(resumeSection(http, p)).toBe(1);
-    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
+    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: T, completedAt: T };
     expect(resumeSection(http, p)).toBe(0);
-    p.lessons["http-basics"] = { section: "a-section-since-removed", updatedAt: "t" };
+    p.lessons["http-basics"] = { section: "a-section-since-removed", updatedAt: T };
     expect(resumeSection(http, p)).toBe(0);
   });
 });
@@ -93,16 +98,16 @@ describe("where a lesson opens", () => {
 describe("continue", () => {
   it("resumes the lesson in progress at its section", () => {
     const p = emptyProgress();
-    p.lessons["http-basics"] = { section: "handler", updatedAt: "t" };
-    p.last = { kind: "lesson", module: "http-basics", section: "handler", at: "t" };
+    p.lessons["http-basics"] = { section: "handler", updatedAt: T };
+    p.last = { kind: "lesson", module: "http-basics", section: "handler", at: T };
     expect(continuePoint(course, p)).toEqual({ module: http, section: 1, kind: "lesson" });
   });
   it("offers the quiz of a read module, then the next module", () => {
     const p = emptyProgress();
-    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: "t", completedAt: "t" };
-    p.last = { kind: "lesson", module: "http-basics", section: "wrapping-up", at: "t" };
+    p.lessons["http-basics"] = { section: "wrapping-up", updatedAt: T, completedAt: T };
+    p.last = { kind: "lesson", module: "http-basics", section: "wrapping-up", at: T };
     expect(continuePoint(course, p)).toMatchObject({ module: http, kind: "quiz" });
-    for (const q of http.quiz) answered(p, "http-basics", q.id, true, "t");
+    for (const q of http.quiz) answered(p, "http-basics", q.id, true, T);
     expect(continuePoint(course, p)).toMatchObject({ module: caching, kind: "lesson", section: 0 });
   });
 });

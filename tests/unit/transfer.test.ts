@@ -20,7 +20,20 @@ describe("export documents", () => {
   it("rejects what is not an export, saying why", () => {
     expect(readExport({ hello: 1 })).toEqual({ error: "it is not an api-architect progress export" });
     expect(readExport({ format: "api-architect-progress", version: 9 })).toEqual({ error: "export format version 9 is not one this version reads" });
-    expect(readExport({ format: "api-architect-progress", version: 1, exportedAt: "x", progress: { version: 2, answers: 5 } })).toEqual({ error: "its progress does not match the export schema" });
+    expect(readExport({ format: "api-architect-progress", version: 1, exportedAt: "x", progress: { version: 2, answers: 5 } })).toEqual({ error: expect.stringMatching(/^its progress does not match the export schema \(answers: /) });
+    expect(readExport({ format: "api-architect-progress", version: 1, exportedAt: "x", progress: { version: 3, answers: [], cards: { "m/q": { due: "soon" } } } })).toEqual({ error: expect.stringMatching(/cards\.m\/q/) });
+  });
+  it("keeps only the known fields of imported records, however deep the extra data", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 3_000; i++) deep = { deep };
+    const answer = { module: "m", question: "q", choice: "c", correct: true, at: "2026-01-01T00:00:00.000Z", extra: deep };
+    const r = readExport({ format: "api-architect-progress", version: 1, exportedAt: "x", progress: { version: 3, answers: [answer], settings: { deep } } });
+    expect(r).toEqual({ progress: expect.objectContaining({ answers: [{ module: "m", question: "q", choice: "c", correct: true, at: "2026-01-01T00:00:00.000Z" }], settings: {} }) });
+    expect(() => structuredClone(r)).not.toThrow();
+  });
+  it("refuses an import of more answers than a learner could give", () => {
+    const many = Array.from({ length: 200_001 }, () => ({}));
+    expect(readExport({ format: "api-architect-progress", version: 1, exportedAt: "x", progress: { version: 3, answers: many } })).toEqual({ error: expect.stringMatching(/200,001 answers, more than the 200,000 one import may bring/) });
   });
 });
 
