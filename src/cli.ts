@@ -372,9 +372,9 @@ export async function run(argv: string[], deps: RunOptions = {}): Promise<number
     .addHelpText(
       "after",
       examples(
-        ['source <(api-architect completion bash)', "in ~/.bashrc"],
-        ['source <(api-architect completion zsh)', "in ~/.zshrc, after compinit"],
-        ["api-architect completion fish | source", "in ~/.config/fish/config.fish"],
+        ['eval "$(api-architect completion bash)"', "in ~/.bashrc"],
+        ["source <(api-architect completion zsh)", "in ~/.zshrc, after compinit"],
+        ["api-architect completion fish > ~/.config/fish/completions/api-architect.fish", ""],
       ),
     )
     .action((shell: string) => call("completion", shell)());

@@ -125,3 +125,34 @@ describe.skipIf(!has("fish"))("fish", () => {
     expect(run("api-architect learn sec")).toContain("auth-security");
   });
 });
+
+// Where zsh or fish cannot be installed (CI has neither), the scripts are still checked: the zsh
+// one is parsed by bash (its zsh-only expansions sit inside quotes, which bash -n parses), and
+// the fish one has its blocks balanced and only fish's own commands at the top level.
+describe("the zsh and fish scripts without their shells", () => {
+  it("zsh: parses as shell syntax, declares #compdef and registers the function with compdef", () => {
+    const script = cli(["completion", "zsh"], env).stdout;
+    expect(spawnSync("bash", ["-n"], { input: script }).status).toBe(0);
+    expect(script.split("\n")[0]).toBe("#compdef api-architect");
+    expect(script).toMatch(/^_api_architect\(\) \{$/m);
+    expect(script).toMatch(/compdef _api_architect api-architect/);
+    expect(script).toContain("__complete --");
+  });
+
+  it("fish: every block is closed, and the completion is registered for the command", () => {
+    const script = cli(["completion", "fish"], env).stdout;
+    let depth = 0;
+    for (const raw of script.split("\n")) {
+      const line = raw.trim();
+      if (!line || line.startsWith("#")) continue;
+      const word = line.split(/\s+/)[0]!;
+      if (["function", "if", "for", "while", "switch", "begin"].includes(word)) depth++;
+      else if (word === "end") depth--;
+      expect(depth).toBeGreaterThanOrEqual(0);
+      if (depth === 0 && word !== "end") expect(["function", "complete", "set"]).toContain(word);
+    }
+    expect(depth).toBe(0);
+    expect(script).toMatch(/^complete -c api-architect -f -a '\(__api_architect_complete\)'$/m);
+    expect(script).toContain("__complete --");
+  });
+});
