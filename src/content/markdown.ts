@@ -1,5 +1,6 @@
 // Markdown → sections and example groups. Pure: no file access, no rendering.
-import { Lexer, walkTokens, type Token, type Tokens } from "marked";
+import type * as MarkedModule from "marked";
+import type { Token, Tokens } from "marked";
 import { STACKS, type Stack } from "./model.js";
 import { slugify } from "./slug.js";
 
@@ -59,6 +60,17 @@ export function parseInfo(info: string | undefined): CodeInfo {
 
 export { slugify } from "./slug.js";
 
+let markedModule: typeof MarkedModule | undefined;
+/**
+ * marked, loaded the first time markdown is lexed: loading it builds its whole grammar (~8 ms),
+ * which printing a lesson the build has already lexed never needs. (A plain require, which the
+ * bundle and the tests both resolve, because lexing is synchronous.)
+ */
+function marked(): typeof MarkedModule {
+  return (markedModule ??= require("marked") as typeof MarkedModule);
+}
+const walkTokens: typeof MarkedModule.walkTokens = (tokens, callback) => marked().walkTokens(tokens, callback);
+
 export interface RawSection {
   id: string;
   title: string;
@@ -89,7 +101,7 @@ export function lex(markdown: string, firstLine: number): { tokens: Token[]; lin
       return m[1]!;
     })
     .join("\n");
-  const tokens = new Lexer({ gfm: true }).lex(source);
+  const tokens = new (marked().Lexer)({ gfm: true }).lex(source);
   const lines: number[] = [];
   let line = firstLine;
   for (const t of tokens) {

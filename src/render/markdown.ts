@@ -1,7 +1,7 @@
 // Markdown tokens → terminal text. Rendering returns strings; output.ts prints them.
 import chalk from "chalk";
 import { highlightCode } from "./highlight.js";
-import { Marked, type Token, type Tokens } from "marked";
+import type { Token, Tokens } from "marked";
 import { markedTerminal } from "marked-terminal";
 import { wrapAnsi } from "fast-wrap-ansi";
 import { fit, textWidth as stringWidth, wrap } from "./text.js";
@@ -72,8 +72,8 @@ const BOX = {
  * A table that fits the width: columns share the space, long cells wrap, rows are ruled. Drawn
  * here rather than with cli-table3, whose span-aware layout cost more than the rest of a lesson.
  */
-function renderTable(this: { parser: { parseInline(t: Token[]): string } }, token: Tokens.Table, o: RenderOptions, meta: BlockMeta): string {
-  const inline = (cell: Tokens.TableCell) => unprotect(this.parser.parseInline(cell.tokens));
+function renderTable(parser: Parser, token: Tokens.Table, o: RenderOptions, meta: BlockMeta): string {
+  const inline = (cell: Tokens.TableCell) => unprotect(parser.parseInline(cell.tokens));
   const head = token.header.map(inline);
   const rows = token.rows.map((r) => r.map(inline));
   const cols = head.length;
@@ -165,7 +165,7 @@ const visibleChars = (line: string) => line.replace(STYLE, "").replace(/\s+/g, "
 
 /** Markdown tokens → lines, block by block. */
 export function markdownLayout(o: RenderOptions): (tokens: Token[]) => Line[] {
-  const { marked, meta } = terminalMarked(o);
+  const { printer, meta } = terminalPrinter(o);
   return (tokens) => {
     const out: Line[] = [];
     let block = 0;
@@ -173,9 +173,7 @@ export function markdownLayout(o: RenderOptions): (tokens: Token[]) => Line[] {
       if (token.type === "space") continue;
       delete meta.caption;
       delete meta.headLines;
-      const list = [token] as Token[] & { links?: unknown };
-      list.links = {};
-      const text = tidy(marked.parser(list as never) as string).replace(/\n$/, "");
+      const text = tidy(printer.parse([token])).replace(/\n$/, "");
       if (!text.trim()) continue;
       if (out.length) out.push({ text: "", block: block - 1, offset: Number.MAX_SAFE_INTEGER });
       let offset = 0;
@@ -207,59 +205,84 @@ export function markdownRenderer(o: RenderOptions): (tokens: Token[]) => string 
   return (tokens) => `${layout(tokens).map((l) => l.text).join("\n")}\n`;
 }
 
-function terminalMarked(o: RenderOptions): { marked: Marked; meta: BlockMeta } {
+type Render = (this: unknown, token: Token) => string | false;
+
+/**
+ * Tokens → text: marked's own parser loop (marked/src/Parser.ts, v18) over marked-terminal's
+ * renderers with ours in front, as marked's \`use()\` would combine them. Kept here so that
+ * printing a lesson, whose tokens the build lexed, never loads marked: building its grammar
+ * costs more than the rest of a first view's rendering (the loop is the same one marked runs, and
+ * tests/unit/markdown-printer.test.ts holds the two to the same output).
+ */
+function terminalPrinter(o: RenderOptions): { printer: Parser; meta: BlockMeta } {
   const meta: BlockMeta = {};
   // marked-terminal styles with the shared chalk instance, so its level is the render's colour.
   if (!o.color) chalk.level = 0;
   else if (chalk.level === 0) chalk.level = 1;
-  const m = new Marked({ gfm: true });
-  m.use(
-    markedTerminal(
-      {
-        width: o.width,
-        reflowText: true,
-        showSectionPrefix: false,
-        emoji: false,
-        tab: 2,
-        heading: chalk.bold.cyan,
-        firstHeading: chalk.bold.cyan,
-        codespan: chalk.yellow,
-        link: chalk.cyan,
-        href: chalk.dim,
-        blockquote: chalk.italic,
-      },
-      { ignoreIllegals: true },
-    ),
-  );
-  m.use({
-    renderer: {
-      code: (token: Tokens.Code) => renderCode(token, o, meta),
-      list(token: Tokens.List) {
-        return renderList(this.parser as unknown as Parser, token, o.width - 2, o);
-      },
-      paragraph(token: Tokens.Paragraph) {
-        // Wrapped here rather than by marked-terminal, whose reflow breaks lines at colour codes.
-        const inline = unprotect(this.parser.parseInline(token.tokens)).replace(/\s*\n\s*/g, " ");
-        return `${wrap(inline, o.width)}\n\n`;
-      },
-      text(token: Tokens.Text | Tokens.Escape) {
-        // Block-level text (tight list items) carries inline tokens marked-terminal would print raw.
-        if ("tokens" in token && token.tokens) return this.parser.parseInline(token.tokens);
-        return false;
-      },
-      table(token: Tokens.Table) {
-        return renderTable.call(this as never, token, o, meta);
-      },
-      link(token: Tokens.Link) {
-        const text = this.parser.parseInline(token.tokens);
-        const where = o.describeLink?.(token.href);
-        if (where) return `${o.color ? chalk.cyan(text) : text} ${o.color ? chalk.dim(`(${where})`) : `(${where})`}`;
-        if (text === token.href) return o.color ? chalk.cyan(text) : text;
-        return `${o.color ? chalk.cyan(text) : text} ${o.color ? chalk.dim(`<${token.href}>`) : `<${token.href}>`}`;
-      },
+  const terminal = markedTerminal(
+    {
+      width: o.width,
+      reflowText: true,
+      showSectionPrefix: false,
+      emoji: false,
+      tab: 2,
+      heading: chalk.bold.cyan,
+      firstHeading: chalk.bold.cyan,
+      codespan: chalk.yellow,
+      link: chalk.cyan,
+      href: chalk.dim,
+      blockquote: chalk.italic,
     },
-  });
-  return { marked: m, meta };
+    { ignoreIllegals: true },
+  ).renderer as unknown as Record<string, Render>;
+  const ours: Record<string, (token: never) => string | false> = {
+    code: (token: Tokens.Code) => renderCode(token, o, meta),
+    list: (token: Tokens.List) => renderList(printer, token, o.width - 2, o),
+    paragraph(token: Tokens.Paragraph) {
+      // Wrapped here rather than by marked-terminal, whose reflow breaks lines at colour codes.
+      const inline = unprotect(printer.parseInline(token.tokens)).replace(/\s*\n\s*/g, " ");
+      return `${wrap(inline, o.width)}\n\n`;
+    },
+    text(token: Tokens.Text | Tokens.Escape) {
+      // Block-level text (tight list items) carries inline tokens marked-terminal would print raw.
+      if ("tokens" in token && token.tokens) return printer.parseInline(token.tokens);
+      return false;
+    },
+    table: (token: Tokens.Table) => renderTable(printer, token, o, meta),
+    link(token: Tokens.Link) {
+      const text = printer.parseInline(token.tokens);
+      const where = o.describeLink?.(token.href);
+      if (where) return `${o.color ? chalk.cyan(text) : text} ${o.color ? chalk.dim(`(${where})`) : `(${where})`}`;
+      if (text === token.href) return o.color ? chalk.cyan(text) : text;
+      return `${o.color ? chalk.cyan(text) : text} ${o.color ? chalk.dim(`<${token.href}>`) : `<${token.href}>`}`;
+    },
+  };
+  // What marked-terminal's renderers see as \`this\`: marked's renderer, with its options and parser.
+  const self = { options: { gfm: true }, parser: undefined as unknown as Parser };
+  const render = (type: string, token: Token): string => {
+    let out = ours[type]?.(token as never) ?? false;
+    if (out === false) out = terminal[type] ? terminal[type]!.call(self, token) : "";
+    return out === false ? "" : (out ?? "");
+  };
+  const missing = (token: Token) => {
+    throw new Error(`Token with "${token.type}" type was not found.`);
+  };
+  const BLOCK = new Set(["space", "hr", "heading", "code", "table", "blockquote", "list", "checkbox", "html", "def", "paragraph", "text"]);
+  const INLINE = new Set(["escape", "html", "link", "image", "checkbox", "strong", "em", "codespan", "br", "del", "text"]);
+  const printer: Parser = {
+    parse(tokens) {
+      let out = "";
+      for (const token of tokens) out += BLOCK.has(token.type) ? render(token.type, token) : missing(token);
+      return out;
+    },
+    parseInline(tokens) {
+      let out = "";
+      for (const token of tokens) out += INLINE.has(token.type) ? render(token.type === "escape" ? "text" : token.type, token) : missing(token);
+      return out;
+    },
+  };
+  self.parser = printer;
+  return { printer, meta };
 }
 
 /** Renders a markdown string (quiz prompts, explanations, FAQ answers). */

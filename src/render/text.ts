@@ -28,8 +28,41 @@ export function wrap(text: string, width: number): string {
     .join("\n");
 }
 
-/** fast-wrap-ansi's exec() with hard breaks and trimming, for one-column text. */
+/** One line of one-column text, wrapped. */
 function wrapLine(line: string, columns: number): string {
+  return wrapWords(line, columns) ?? wrapAnyLine(line, columns);
+}
+
+/**
+ * The common case, words no longer than a line with one space between them: the same breaks as
+ * wrapAnyLine, found by position and cut out of the line without building each row word by
+ * word. Undefined for anything else (runs of spaces, spaces at the ends, long words, and
+ * no-break spaces, which the general path trims at the start of a row).
+ */
+function wrapWords(line: string, columns: number): string | undefined {
+  const n = line.length;
+  if (line.includes("\u00a0")) return undefined;
+  if (n <= columns) return n && line.charCodeAt(0) !== 32 && line.charCodeAt(n - 1) !== 32 && !line.includes("  ") ? line : undefined;
+  let out = "";
+  let rowStart = 0;
+  let wordStart = 0;
+  while (wordStart < n) {
+    let wordEnd = line.indexOf(" ", wordStart);
+    if (wordEnd < 0) wordEnd = n;
+    if (wordEnd === wordStart || wordEnd - wordStart > columns) return undefined;
+    // The word ends this row when the row, a space and the word are wider than the line.
+    if (wordStart > rowStart && wordEnd - rowStart > columns) {
+      out += `${line.slice(rowStart, wordStart - 1)}\n`;
+      rowStart = wordStart;
+    }
+    wordStart = wordEnd + 1;
+  }
+  if (line.charCodeAt(n - 1) === 32) return undefined;
+  return out + line.slice(rowStart);
+}
+
+/** fast-wrap-ansi's exec() with hard breaks and trimming, for one-column text. */
+function wrapAnyLine(line: string, columns: number): string {
   if (line.trim() === "") return "";
   const words = line.split(" ");
   const rows = [""];

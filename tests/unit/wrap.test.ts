@@ -47,6 +47,17 @@ describe("wrapping", () => {
     }
   });
 
+  it("gives fast-wrap-ansi's output for paragraphs of single-spaced words, the common case", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 3_000; i++) {
+      const words = Array.from({ length: 1 + Math.floor(random() * 40) }, () => "w".repeat(1 + Math.floor(random() * 14)));
+      const t = words.join(" ") + (random() < 0.1 ? " " : "");
+      const width = 1 + Math.floor(random() * 90);
+      expect(wrap(t, width), `${JSON.stringify(t)} at ${width}`).toBe(wrapAnsi(t, width, { hard: true }));
+    }
+  });
+
   it("leaves text with escape codes or wide characters to fast-wrap-ansi", () => {
     for (const t of ["\u001b[1mbold words\u001b[22m that wrap here and there", "wide 日本語 text that wraps", "emoji 🎉 party time"]) {
       expect(wrap(t, 8)).toBe(wrapAnsi(t, 8, { hard: true }));
