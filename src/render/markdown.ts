@@ -30,7 +30,7 @@ export function selectStack(tokens: Token[], stack: StackChoice): Token[] {
 }
 
 /** What the last top-level block rendered was, for the layout: a code caption or a table head. */
-interface BlockMeta {
+export interface BlockMeta {
   caption?: string;
   headLines?: number;
 }
@@ -111,7 +111,7 @@ function renderTable(parser: Parser, token: Tokens.Table, o: RenderOptions, meta
   return `${body.join("\n")}\n\n`;
 }
 
-type Parser = { parse(t: Token[]): string; parseInline(t: Token[]): string };
+export type Parser = { parse(t: Token[]): string; parseInline(t: Token[]): string };
 
 /**
  * Lists, rendered by us: marked-terminal leaves inline markup raw in tight items and does not
@@ -205,17 +205,14 @@ export function markdownRenderer(o: RenderOptions): (tokens: Token[]) => string 
   return (tokens) => `${layout(tokens).map((l) => l.text).join("\n")}\n`;
 }
 
-type Render = (this: unknown, token: Token) => string | false;
+/** A renderer as marked calls it: \`this\` is marked's renderer, which holds the parser and options. */
+type Render = (this: { parser: Parser; options: { gfm: boolean } }, token: never) => string | false;
 
 /**
- * Tokens → text: marked's own parser loop (marked/src/Parser.ts, v18) over marked-terminal's
- * renderers with ours in front, as marked's \`use()\` would combine them. Kept here so that
- * printing a lesson, whose tokens the build lexed, never loads marked: building its grammar
- * costs more than the rest of a first view's rendering (the loop is the same one marked runs, and
- * tests/unit/markdown-printer.test.ts holds the two to the same output).
+ * The renderers a render uses, in the shape marked's \`use()\` takes: marked-terminal's, and ours
+ * in front of them (an override that returns false falls back to marked-terminal's).
  */
-function terminalPrinter(o: RenderOptions): { printer: Parser; meta: BlockMeta } {
-  const meta: BlockMeta = {};
+export function terminalRenderers(o: RenderOptions, meta: BlockMeta = {}): { terminal: Record<string, Render>; ours: Record<string, Render> } {
   // marked-terminal styles with the shared chalk instance, so its level is the render's colour.
   if (!o.color) chalk.level = 0;
   else if (chalk.level === 0) chalk.level = 1;
@@ -235,40 +232,57 @@ function terminalPrinter(o: RenderOptions): { printer: Parser; meta: BlockMeta }
     },
     { ignoreIllegals: true },
   ).renderer as unknown as Record<string, Render>;
-  const ours: Record<string, (token: never) => string | false> = {
+  const ours: Record<string, Render> = {
     code: (token: Tokens.Code) => renderCode(token, o, meta),
-    list: (token: Tokens.List) => renderList(printer, token, o.width - 2, o),
+    list(token: Tokens.List) {
+      return renderList(this.parser, token, o.width - 2, o);
+    },
     paragraph(token: Tokens.Paragraph) {
       // Wrapped here rather than by marked-terminal, whose reflow breaks lines at colour codes.
-      const inline = unprotect(printer.parseInline(token.tokens)).replace(/\s*\n\s*/g, " ");
+      const inline = unprotect(this.parser.parseInline(token.tokens)).replace(/\s*\n\s*/g, " ");
       return `${wrap(inline, o.width)}\n\n`;
     },
     text(token: Tokens.Text | Tokens.Escape) {
       // Block-level text (tight list items) carries inline tokens marked-terminal would print raw.
-      if ("tokens" in token && token.tokens) return printer.parseInline(token.tokens);
+      if ("tokens" in token && token.tokens) return this.parser.parseInline(token.tokens);
       return false;
     },
-    table: (token: Tokens.Table) => renderTable(printer, token, o, meta),
+    table(token: Tokens.Table) {
+      return renderTable(this.parser, token, o, meta);
+    },
     link(token: Tokens.Link) {
-      const text = printer.parseInline(token.tokens);
+      const text = this.parser.parseInline(token.tokens);
       const where = o.describeLink?.(token.href);
       if (where) return `${o.color ? chalk.cyan(text) : text} ${o.color ? chalk.dim(`(${where})`) : `(${where})`}`;
       if (text === token.href) return o.color ? chalk.cyan(text) : text;
       return `${o.color ? chalk.cyan(text) : text} ${o.color ? chalk.dim(`<${token.href}>`) : `<${token.href}>`}`;
     },
   };
-  // What marked-terminal's renderers see as \`this\`: marked's renderer, with its options and parser.
+  return { terminal, ours };
+}
+
+const BLOCK = new Set(["space", "hr", "heading", "code", "table", "blockquote", "list", "checkbox", "html", "def", "paragraph", "text"]);
+const INLINE = new Set(["escape", "html", "link", "image", "checkbox", "strong", "em", "codespan", "br", "del", "text"]);
+
+/**
+ * Tokens → text: marked's own parser loop (marked/src/Parser.ts, v18) over the renderers above,
+ * combined as marked's \`use()\` combines them. Kept here so that printing a lesson, whose tokens
+ * the build lexed, never loads marked: building its grammar costs more than the rest of a first
+ * view's rendering. tests/unit/printer.test.ts holds it to marked's output.
+ */
+export function terminalPrinter(o: RenderOptions): { printer: Parser; meta: BlockMeta } {
+  const meta: BlockMeta = {};
+  const { terminal, ours } = terminalRenderers(o, meta);
   const self = { options: { gfm: true }, parser: undefined as unknown as Parser };
   const render = (type: string, token: Token): string => {
-    let out = ours[type]?.(token as never) ?? false;
-    if (out === false) out = terminal[type] ? terminal[type]!.call(self, token) : "";
+    let out = ours[type] ? ours[type]!.call(self, token as never) : false;
+    // marked's default renderer, under marked-terminal's, has only \`def\` left: it prints nothing.
+    if (out === false) out = terminal[type] ? terminal[type]!.call(self, token as never) : "";
     return out === false ? "" : (out ?? "");
   };
-  const missing = (token: Token) => {
+  const missing = (token: Token): never => {
     throw new Error(`Token with "${token.type}" type was not found.`);
   };
-  const BLOCK = new Set(["space", "hr", "heading", "code", "table", "blockquote", "list", "checkbox", "html", "def", "paragraph", "text"]);
-  const INLINE = new Set(["escape", "html", "link", "image", "checkbox", "strong", "em", "codespan", "br", "del", "text"]);
   const printer: Parser = {
     parse(tokens) {
       let out = "";
@@ -277,6 +291,7 @@ function terminalPrinter(o: RenderOptions): { printer: Parser; meta: BlockMeta }
     },
     parseInline(tokens) {
       let out = "";
+      // An escape (\\*) is text to a renderer.
       for (const token of tokens) out += INLINE.has(token.type) ? render(token.type === "escape" ? "text" : token.type, token) : missing(token);
       return out;
     },
