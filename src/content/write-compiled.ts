@@ -8,14 +8,19 @@ import type { Course } from "./model.js";
 
 /**
  * Tokens as the renderer needs them: without `raw`, the source text of every token and of every
- * token inside it, which only the lexer uses (about 40% of the bytes; a test checks that
- * lessons render the same).
+ * token inside it, which only the lexer uses (about 40% of the bytes), and without the `text` of
+ * a token that carries its inline tokens (a paragraph, a heading, emphasis, a link, a table cell),
+ * which the renderer prints from those instead (a third of what is left). tests/unit/compiled.test.ts
+ * checks that lessons render the same.
  */
-function lean(tokens: unknown): unknown {
+const PRINTED_FROM_TOKENS = new Set(["paragraph", "heading", "strong", "em", "del", "link", "blockquote", "list_item", "text", undefined]);
+export function lean(tokens: unknown): unknown {
   if (Array.isArray(tokens)) return tokens.map(lean);
   if (tokens && typeof tokens === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(tokens)) if (k !== "raw") out[k] = lean(v);
+    // (A table cell has no type. An image prints its text: it keeps it.)
+    const inline = Array.isArray((tokens as { tokens?: unknown }).tokens) && PRINTED_FROM_TOKENS.has((tokens as { type?: string }).type);
+    for (const [k, v] of Object.entries(tokens)) if (k !== "raw" && !(inline && k === "text")) out[k] = lean(v);
     return out;
   }
   return tokens;

@@ -171,10 +171,8 @@ export function markdownLayout(o: RenderOptions): (tokens: Token[]) => Line[] {
     let block = 0;
     for (const token of selectStack(tokens, o.stack)) {
       if (token.type === "space") continue;
-      delete meta.caption;
-      delete meta.headLines;
-      const text = tidy(printer.parse([token])).replace(/\n$/, "");
-      if (!text.trim()) continue;
+      const text = blockText(printer, meta, token);
+      if (text === undefined) continue;
       if (out.length) out.push({ text: "", block: block - 1, offset: Number.MAX_SAFE_INTEGER });
       let offset = 0;
       const lines = text.split("\n");
@@ -200,9 +198,26 @@ export function markdownLayout(o: RenderOptions): (tokens: Token[]) => Line[] {
   };
 }
 
+/** One top-level block as text, or undefined when it shows nothing. */
+function blockText(printer: Parser, meta: BlockMeta, token: Token): string | undefined {
+  delete meta.caption;
+  delete meta.headLines;
+  const text = tidy(printer.parse([token])).replace(/\n$/, "");
+  return text.trim() ? text : undefined;
+}
+
+/** Markdown tokens → text: the layout's lines, without working out where each came from. */
 export function markdownRenderer(o: RenderOptions): (tokens: Token[]) => string {
-  const layout = markdownLayout(o);
-  return (tokens) => `${layout(tokens).map((l) => l.text).join("\n")}\n`;
+  const { printer, meta } = terminalPrinter(o);
+  return (tokens) => {
+    const blocks: string[] = [];
+    for (const token of selectStack(tokens, o.stack)) {
+      if (token.type === "space") continue;
+      const text = blockText(printer, meta, token);
+      if (text !== undefined) blocks.push(text);
+    }
+    return `${blocks.join("\n\n")}\n`;
+  };
 }
 
 /** A renderer as marked calls it: \`this\` is marked's renderer, which holds the parser and options. */

@@ -4,11 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { loadCourse } from "../../src/content/loader.js";
 import { readCompiled } from "../../src/content/compiled.js";
-import { writeCompiled } from "../../src/content/write-compiled.js";
+import { lean, writeCompiled } from "../../src/content/write-compiled.js";
+import { readFileSync } from "node:fs";
+import type { Token } from "marked";
+import { lex } from "../../src/content/markdown.js";
+import { markdownRenderer } from "../../src/render/markdown.js";
+import { enableHighlighting } from "../../src/render/highlight.js";
 import type { Course } from "../../src/content/model.js";
 import { renderFaq, renderLesson } from "../../src/render/lesson.js";
 import type { Look } from "../../src/render/lesson.js";
-import { cleanup, FIXTURE, REAL_CONTENT, tempDir } from "../helpers.js";
+import { cleanup, FIXTURE, REAL_CONTENT, ROOT, tempDir } from "../helpers.js";
 
 let dir: string;
 beforeAll(() => (dir = tempDir()));
@@ -37,6 +42,20 @@ describe.each([["the real course", REAL_CONTENT], ["the fixture", FIXTURE]])("co
     for (const [width, color, stack] of [[80, false, "typescript"], [44, true, "all"], [100, false, "csharp"]] as const) {
       compiled.modules.forEach((m, i) => expect(renderLesson(compiled, m, term(width, color), stack)).toBe(renderLesson(source, source.modules[i]!, term(width, color), stack)));
       compiled.faq.forEach((f, i) => expect(renderFaq(compiled, f, term(width, color), stack)).toBe(renderFaq(source, source.faq[i]!, term(width, color), stack)));
+    }
+  });
+});
+
+describe("lean tokens", () => {
+  it("render awkward markdown (images, html, task lists, quotes, breaks) as the lexer's full tokens do", async () => {
+    await enableHighlighting();
+    const docs = readFileSync(join(ROOT, "tests", "fixtures", "markdown", "awkward.md"), "utf8").split("\n=====\n");
+    for (const color of [false, true]) {
+      const render = markdownRenderer({ width: 50, color, stack: "all" });
+      for (const md of docs) {
+        const { tokens } = lex(md, 1);
+        expect(render(lean(tokens) as Token[])).toBe(render(tokens));
+      }
     }
   });
 });

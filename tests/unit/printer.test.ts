@@ -10,7 +10,7 @@ import { loadCourse } from "../../src/content/loader.js";
 import { lex } from "../../src/content/markdown.js";
 import { enableHighlighting } from "../../src/render/highlight.js";
 import { linkDescriber } from "../../src/render/lesson.js";
-import { terminalPrinter, terminalRenderers, type BlockMeta, type RenderOptions } from "../../src/render/markdown.js";
+import { markdownLayout, markdownRenderer, terminalPrinter, terminalRenderers, type BlockMeta, type RenderOptions } from "../../src/render/markdown.js";
 import { FIXTURE, REAL_CONTENT, ROOT } from "../helpers.js";
 
 function documents(): { name: string; tokens: Token[] }[] {
@@ -53,6 +53,15 @@ describe("printing tokens", () => {
       }
     }
     expect(blocks).toBeGreaterThan(20_000);
+  });
+
+  it("prints the same text whole (for --plain and pipes) as the reader's lines hold", () => {
+    const course = loadCourse(FIXTURE);
+    for (const stack of ["typescript", "all"] as const) {
+      const o: RenderOptions = { width: 60, color: true, stack, describeLink: linkDescriber(course) };
+      const [whole, layout] = [markdownRenderer(o), markdownLayout(o)];
+      for (const doc of documents()) expect(whole(doc.tokens), doc.name).toBe(`${layout(doc.tokens).map((l) => l.text).join("\n")}\n`);
+    }
   });
 
   it("refuses a token it does not know, as marked does", () => {
