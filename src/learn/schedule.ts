@@ -66,25 +66,7 @@ export function rate(card: StoredCard | undefined, grading: Grading, now: Date):
   return fromCard(scheduler.next(card ? toCard(card, at) : createEmptyCard(at), at, RATING[grading]).card);
 }
 
-// A command asks about the same cards at the same moment several times (a module's status, its
-// stage, the overall figures): each card's answer is kept for that moment.
-const recalled = new WeakMap<StoredCard, { at: number; r: number }>();
-
-/** The probability of recalling the card now (0..1); 0 for a card never reviewed. */
-export function retrievability(card: StoredCard | undefined, now: Date): number {
-  if (!card || !card.last_review) return 0;
-  const seen = recalled.get(card);
-  if (seen && seen.at === now.getTime()) return seen.r;
-  const r = scheduler.get_retrievability(toCard(card, now), now, false);
-  const value = Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
-  recalled.set(card, { at: now.getTime(), r: value });
-  return value;
-}
-
-export function isDue(card: StoredCard, now: Date): boolean {
-  const due = new Date(card.due).getTime();
-  return Number.isNaN(due) || due <= now.getTime();
-}
+export { isDue, retrievability } from "./recall.js";
 
 export function gradingOf(rating: number | undefined, correct: boolean): Grading {
   if (!correct) return "again";

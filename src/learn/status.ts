@@ -7,7 +7,7 @@ import { cardKey, localDay, type Mark, type StoredState } from "../store/schema.
 
 /** What the figures read from the store: the state, never the answer log. */
 type Progress = Pick<StoredState, "lessons" | "questions" | "cards" | "time" | "days" | "marks" | "labs" | "last">;
-import { isDue, retrievability } from "./schedule.js";
+import { isDue, retrievability } from "./recall.js";
 import { labStatus, type LabStatus } from "../labs/record.js";
 
 /** A quiz counts as passed when the latest answers to 70% of its questions are right. */

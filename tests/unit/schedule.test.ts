@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { fsrs, FSRS6_DEFAULT_DECAY, generatorParameters } from "ts-fsrs";
 import { gradingOf, isDue, newCard, rate, retrievability } from "../../src/learn/schedule.js";
+import { DECAY } from "../../src/learn/recall.js";
+import type { StoredCard } from "../../src/store/schema.js";
 
 const t0 = new Date("2026-05-01T09:00:00.000Z");
 const days = (n: number) => new Date(t0.getTime() + n * 86_400_000);
@@ -79,5 +82,37 @@ describe("FSRS scheduling (fixed dates)", () => {
     const next = rate(absurd, "good", days(3));
     for (const n of [next.stability, next.difficulty, next.elapsed_days, next.reps]) expect(Number.isFinite(n)).toBe(true);
     expect(isDue({ ...good, due: "not a date" }, t0)).toBe(true);
+  });
+});
+
+describe("recall without the scheduler (src/learn/recall.ts)", () => {
+  it("uses ts-fsrs's own decay", () => {
+    expect(DECAY).toBe(generatorParameters({ enable_fuzz: false }).w[20]);
+    expect(DECAY).toBe(FSRS6_DEFAULT_DECAY);
+  });
+
+  it("gives exactly ts-fsrs's retrievability for cards made by answering, at any moment", () => {
+    const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+    const grades = ["again", "hard", "good", "easy"] as const;
+    let seed = 3;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let compared = 0;
+    for (let i = 0; i < 400; i++) {
+      let card: StoredCard | undefined;
+      let at = t0.getTime();
+      for (let n = 1 + Math.floor(random() * 12); n > 0; n--) {
+        at += Math.floor(random() * 40 * 86_400_000);
+        card = rate(card, grades[Math.floor(random() * 4)]!, new Date(at));
+      }
+      // Before the last review (a clock set back), just after, and up to two years later.
+      for (const offset of [-3 * 86_400_000, 0, 3_600_000, random() * 730 * 86_400_000]) {
+        const now = new Date(at + offset);
+        const last = new Date(Math.min(Date.parse(card!.last_review!), now.getTime()));
+        const expected = scheduler.get_retrievability({ ...card!, due: new Date(card!.due), last_review: last }, now, false);
+        expect(retrievability({ ...card! }, now), `card ${i} at ${now.toISOString()}`).toBe(expected);
+        compared++;
+      }
+    }
+    expect(compared).toBe(1_600);
   });
 });
