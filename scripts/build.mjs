@@ -190,7 +190,7 @@ if (!problems.length) {
   try {
     const env = { ...process.env, API_ARCHITECT_CACHE_DIR: join(scratch, "cache"), API_ARCHITECT_CONFIG_DIR: join(scratch, "config"), NO_COLOR: "1", API_ARCHITECT_PRIME_CACHE: "1" };
     for (const k of ["API_ARCHITECT_CONTENT", "NODE_OPTIONS", "FORCE_COLOR"]) delete env[k];
-    const commands = [["--help"], ["learn", "1", "--plain"], ["faq", "idempotency"], ["search", "idempotency", "key"], ["explain", "idempotency"], ["modules", "--json"], ["progress", "--json"], ["roadmap"]];
+    const commands = [["--help"], ["learn", "1", "--plain"], ["faq", "retry"], ["search", "idempotency", "key"], ["explain", "idempotency"], ["modules", "--json"], ["progress", "--json"], ["roadmap"]];
     for (const args of commands) spawnSync(process.execPath, [join(root, "bin", "api-architect.js"), ...args], { env, stdio: ["ignore", "pipe", "ignore"], timeout: 60_000 });
     cpSync(join(scratch, "cache", "v8"), join(root, "dist", "v8"), { recursive: true });
   } catch {

@@ -7,8 +7,14 @@ import type { StackChoice } from "../render/markdown.js";
 import { RenderedCache } from "../render/kept.js";
 import { hangingIndent } from "../render/text.js";
 
-/** Entries containing every word; those whose question or id matches come first. */
+/**
+ * The entry named by its id (`faq idempotency`, as the course's links say), else the entries
+ * containing every word, those whose question or id matches first.
+ */
 export function filterFaq(entries: FaqEntry[], words: string[]): FaqEntry[] {
+  const id = words.join("-").trim().toLowerCase();
+  const named = id ? entries.find((e) => e.id === id) : undefined;
+  if (named) return [named];
   // Hyphens count as spaces on both sides, so an id (why-http) and a tag (max-age) match as typed.
   const terms = words.flatMap((w) => w.toLowerCase().split(/\s+/)).filter(Boolean).map((t) => t.replace(/-/g, " "));
   if (!terms.length) return entries;

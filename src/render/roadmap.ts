@@ -41,7 +41,11 @@ export function renderRoadmap(stages: StageStatus[], t: Look, stackNote: (s: Sta
     out.push(indented(`Project: ${s.stage.project}`, t.width));
     if (s.stage.reading.length) {
       out.push("  Further reading:");
-      for (const r of s.stage.reading) out.push(hangingIndent(`${r.title}${r.by ? `, ${r.by}` : ""}${r.note ? ` — ${r.note}` : ""}${r.url ? ` (${r.url})` : ""}`, "    • ", t.width));
+      for (const r of s.stage.reading) {
+        out.push(hangingIndent(`${r.title}${r.by ? `, ${r.by}` : ""}${r.note ? ` — ${r.note}` : ""}`, "    • ", t.width));
+        // A link on a line of its own, never broken: a URL cut in two cannot be opened or copied.
+        if (r.url) out.push(" ".repeat(Math.max(0, Math.min(6, t.width - r.url.length))) + r.url);
+      }
     }
     out.push("");
   }

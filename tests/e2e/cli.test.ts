@@ -392,12 +392,21 @@ describe("FAQ tags and the roadmap's reading, labs and closing section", () => {
   it("roadmap prints further reading and the closing section; --json carries them with projects and labs", () => {
     const env = testEnv(dir);
     const r = cli(["roadmap"], env);
-    expect(r.stdout).toMatch(/Further reading:\n\s+• Caching in practice, A\. Author — the chapter on expiry\n\s+• The HTTP caching RFC \(https:\/\/www\.rfc-editor\.org\/rfc\/rfc9111\)/);
+    expect(r.stdout).toMatch(/Further reading:\n\s+• Caching in practice, A\. Author — the chapter on expiry\n\s+• The HTTP caching RFC\n {6}https:\/\/www\.rfc-editor\.org\/rfc\/rfc9111\n/);
     expect(r.stdout).toMatch(/What your portfolio should show\n\s+• A cache with a measured hit rate\n\s+• Tests that prove it/);
     const json = JSON.parse(cli(["roadmap", "--json"], env).stdout);
     expect(json.closing).toEqual({ title: "What your portfolio should show", points: ["A cache with a measured hit rate", "Tests that prove it"] });
     expect(json.stages[0].projects).toEqual({ python: "Try it with FastAPI." });
     expect(json.stages[1].reading[0]).toEqual({ title: "Caching in practice", by: "A. Author", note: "the chapter on expiry" });
     expect(json.stages[1].labs).toEqual([]);
+  });
+
+  it("roadmap never breaks a reading link, however narrow the terminal", () => {
+    const urls = [...readFileSync(join(REAL_CONTENT, "roadmap.yaml"), "utf8").matchAll(/url: (\S+)/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(10);
+    for (const columns of ["60", "80"]) {
+      const out = cli(["roadmap"], testEnv(dir, { API_ARCHITECT_CONTENT: REAL_CONTENT, COLUMNS: columns })).stdout.split("\n").map((l) => l.trim());
+      for (const url of urls) expect(out, `${url} at ${columns} columns`).toContain(url);
+    }
   });
 });
