@@ -26,7 +26,13 @@ public sealed class EncoreExceptionHandler(IProblemDetailsService problems,
         var details = new ProblemDetails
         {
             Type = $"https://encore.example/problems/{p.Slug}",
-            Title = ReasonPhrases.GetReasonPhrase(p.Status),
+            // ASP.NET Core's table still has RFC 7231's names for 413, 422.
+            Title = p.Status switch
+            {
+                413 => "Content Too Large",
+                422 => "Unprocessable Content",
+                _ => ReasonPhrases.GetReasonPhrase(p.Status),
+            },
             Status = p.Status,
             Detail = p.Message,
         };

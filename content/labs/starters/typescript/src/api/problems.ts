@@ -4,6 +4,11 @@ import { randomBytes } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 
+// Node's table still has the names RFC 9110 replaced for 413 and 422.
+const RENAMED: Record<number, string> =
+  { 413: "Content Too Large", 422: "Unprocessable Content" };
+const title = (status: number) => RENAMED[status] ?? STATUS_CODES[status];
+
 /** An error that already knows its problem: status, type slug, detail. */
 export class ProblemError extends Error {
   constructor(
@@ -51,7 +56,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, next) => {
   res.status(p.status).set(p.headers).type("application/problem+json")
     .json({
       type: `https://encore.example/problems/${p.slug}`,
-      title: STATUS_CODES[p.status], status: p.status, detail: p.detail,
+      title: title(p.status), status: p.status, detail: p.detail,
       instance: req.originalUrl.split("?")[0],
       traceId: trace,
       ...p.extensions,
