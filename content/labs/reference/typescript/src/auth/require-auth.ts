@@ -14,7 +14,6 @@ function unauthorized(detail: string, tokenSent: boolean) {
   return new Problem(
     401,
     "unauthenticated",
-    "Authentication is required",
     detail,
     {},
     { "WWW-Authenticate": challenge },
@@ -66,7 +65,6 @@ export function requireRole(...roles: string[]): RequestHandler {
       throw new Problem(
         403,
         "forbidden",
-        "Not allowed",
         `This needs the role ${roles.join(" or ")}.`,
       );
     }

@@ -28,7 +28,6 @@ export function idempotency(
       throw new Problem(
         400,
         "idempotency-key-missing",
-        "An Idempotency-Key is required",
         'Send Idempotency-Key: "<a new UUID>" so a retry cannot pay twice.',
       );
     }
@@ -54,7 +53,6 @@ export function idempotency(
         throw new Problem(
           422,
           "idempotency-key-reused",
-          "This Idempotency-Key was used with another body",
           "Use a new key for a different request.",
         );
       }
@@ -62,7 +60,6 @@ export function idempotency(
         throw new Problem(
           409,
           "idempotency-key-in-flight",
-          "A request with this Idempotency-Key is still running",
           "Retry in a moment.",
         );
       }

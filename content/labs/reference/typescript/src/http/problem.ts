@@ -1,5 +1,6 @@
 // Every error leaves as RFC 9457 problem details: one shape, one media type.
 import { randomBytes } from "node:crypto";
+import { STATUS_CODES } from "node:http";
 import type {
   ErrorRequestHandler,
   Request,
@@ -8,6 +9,12 @@ import type {
 } from "express";
 
 const TYPE_BASE = "https://encore.example/problems/";
+
+// The title is the status's reason phrase as RFC 9110 names it; Node's table
+// still has the older names for these two.
+const RENAMED: Record<number, string> =
+  { 413: "Content Too Large", 422: "Unprocessable Content" };
+const title = (status: number) => RENAMED[status] ?? STATUS_CODES[status];
 
 export interface ErrorItem {
   detail: string;
@@ -20,7 +27,6 @@ export class Problem extends Error {
   constructor(
     readonly status: number,
     readonly slug: string,
-    readonly title: string,
     readonly detail: string,
     readonly extra: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
@@ -30,13 +36,12 @@ export class Problem extends Error {
 }
 
 export const notFound = (what: string) =>
-  new Problem(404, "not-found", "No such resource", `No ${what} has this id.`);
+  new Problem(404, "not-found", `No ${what} has this id.`);
 
 export const badParameters = (errors: ErrorItem[]) =>
   new Problem(
     400,
     "invalid-parameters",
-    "Some parameters are not valid",
     `${errors.length} parameter(s) need attention.`,
     { errors },
   );
@@ -45,13 +50,12 @@ export const invalidBody = (errors: ErrorItem[]) =>
   new Problem(
     422,
     "validation-failed",
-    "The request body is not valid",
     `${errors.length} field(s) need attention.`,
     { errors },
   );
 
 export const malformedBody = (detail: string) =>
-  new Problem(400, "malformed-body", "The body cannot be read", detail);
+  new Problem(400, "malformed-body", detail);
 
 /** The W3C trace id of this request: from `traceparent`, or a new one. */
 export const trace: RequestHandler = (req, res, next) => {
@@ -69,7 +73,7 @@ export function sendProblem(req: Request, res: Response, p: Problem) {
     .type("application/problem+json")
     .json({
       type: TYPE_BASE + p.slug,
-      title: p.title,
+      title: title(p.status),
       status: p.status,
       detail: p.detail,
       instance: req.originalUrl.split("?")[0],
@@ -83,7 +87,7 @@ export const noRoute: RequestHandler = (req, res) => {
   sendProblem(
     req,
     res,
-    new Problem(404, "not-found", "No such resource", "Nothing is here."),
+    new Problem(404, "not-found", "Nothing is here."),
   );
 };
 
@@ -96,7 +100,6 @@ function fromBodyParser(err: { type?: string }): Problem | undefined {
     return new Problem(
       413,
       "body-too-large",
-      "The body is too large",
       "Send at most 100 kB.",
     );
   }
@@ -119,7 +122,6 @@ export function handleErrors(
       new Problem(
         500,
         "internal-error",
-        "Something went wrong on our side",
         "The error was logged. Quote the trace id if you contact support.",
       ),
     );

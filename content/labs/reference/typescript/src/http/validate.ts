@@ -64,7 +64,6 @@ export function requireBody(...types: string[]): RequestHandler {
     throw new Problem(
       415,
       "unsupported-media-type",
-      "Unsupported media type",
       `Send the body as ${types.join(" or ")}.`,
     );
   };

@@ -36,7 +36,6 @@ function limitLogins(attempts: ReturnType<typeof fixedWindow>): RequestHandler {
       throw new Problem(
         429,
         "rate-limited",
-        "Too many login attempts",
         `Try again in ${verdict.resetIn} s.`,
         {},
         { "Retry-After": String(verdict.resetIn) },
@@ -66,7 +65,6 @@ export function authRouter(db: Db, jwtSecret: string) {
         throw new Problem(
           409,
           "email-taken",
-          "This email is registered",
           "Log in, or reset the password.",
         );
       }
@@ -100,7 +98,6 @@ export function authRouter(db: Db, jwtSecret: string) {
         throw new Problem(
           401,
           "invalid-credentials",
-          "Wrong email or password",
           "Check both and try again.",
           {},
           { "WWW-Authenticate": 'Bearer realm="encore"' },
@@ -131,7 +128,6 @@ export function meRouter(db: Db) {
       throw new Problem(
         404,
         "not-found",
-        "No such resource",
         "This token names no customer.",
       );
     }

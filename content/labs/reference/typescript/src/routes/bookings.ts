@@ -64,7 +64,6 @@ function hold(db: Db, customerId: string, showId: string, seatIds: string[]) {
     throw new Problem(
       409,
       "show-not-on-sale",
-      "The show is not on sale",
       `The show is ${show.status}.`,
     );
   }
@@ -80,7 +79,6 @@ function hold(db: Db, customerId: string, showId: string, seatIds: string[]) {
     throw new Problem(
       409,
       "seat-unavailable",
-      "A seat is no longer available",
       `${unavailable.length} seat(s) were taken meanwhile.`,
       { unavailableSeatIds: unavailable },
     );
@@ -133,7 +131,6 @@ export function bookingsRouter(db: Db) {
       throw new Problem(
         409,
         "booking-not-cancellable",
-        "This booking cannot be cancelled",
         "Its hold has expired.",
       );
     }

@@ -42,7 +42,6 @@ export function paymentsRouter(db: Db) {
         throw new Problem(
           409,
           "booking-not-payable",
-          "This booking cannot be paid",
           `The booking is ${booking.status}.`,
         );
       }

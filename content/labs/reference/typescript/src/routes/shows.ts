@@ -207,7 +207,6 @@ export function showsRouter(db: Db) {
         throw new Problem(
           428,
           "precondition-required",
-          "If-Match is required",
           "Send the ETag you last read as If-Match.",
         );
       }
@@ -215,7 +214,6 @@ export function showsRouter(db: Db) {
         throw new Problem(
           412,
           "precondition-failed",
-          "The show has changed",
           "Read it again and reapply your change.",
         );
       }
@@ -225,7 +223,6 @@ export function showsRouter(db: Db) {
         throw new Problem(
           409,
           "invalid-status-change",
-          "This status change is not allowed",
           `A show that is ${show.status} stays ${show.status}.`,
         );
       }

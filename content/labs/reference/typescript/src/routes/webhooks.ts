@@ -12,7 +12,6 @@ function badSignature(detail: string) {
   return new Problem(
     401,
     "invalid-signature",
-    "The signature does not match",
     detail,
     {},
     { "WWW-Authenticate": 'Signature realm="encore-webhooks"' },
