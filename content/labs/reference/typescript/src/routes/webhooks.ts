@@ -3,7 +3,7 @@
 // processed once (the provider retries, so duplicates are normal).
 import { createHmac, timingSafeEqual } from "node:crypto";
 import express, { Router } from "express";
-import { malformedBody, Problem } from "../http/problem.js";
+import { badParameters, malformedBody, Problem } from "../http/problem.js";
 import { timestamp, type Db } from "../store.js";
 
 const TOLERANCE_S = 5 * 60;
@@ -66,10 +66,22 @@ export function webhooksRouter(db: Db, secret: string) {
     const id = req.get("webhook-id");
     const ts = req.get("webhook-timestamp");
     const signature = req.get("webhook-signature");
-    if (!id || !ts || !signature || !/^\d+$/.test(ts)) {
-      throw malformedBody(
-        "Send webhook-id, webhook-timestamp and webhook-signature.",
-      );
+    // A missing or unreadable header is a bad parameter, named in `errors`.
+    const errors = [
+      ["webhook-id", id],
+      ["webhook-timestamp", ts],
+      ["webhook-signature", signature],
+    ]
+      .filter(([, value]) => !value)
+      .map(([name]) => ({ parameter: String(name), detail: "is required" }));
+    if (ts && !/^\d+$/.test(ts)) {
+      errors.push({
+        parameter: "webhook-timestamp",
+        detail: "is not Unix seconds",
+      });
+    }
+    if (errors.length || !id || !ts || !signature) {
+      throw badParameters(errors);
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!signatureMatches(secret, id, ts, body, signature)) {
