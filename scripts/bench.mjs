@@ -1,5 +1,5 @@
-// Times whole processes against `node -e 0` on the same machine: interleaved runs, medians,
-// ratios, and each command's peak memory. Usage: npm run bench [-- --runs 15] [-- --only <regex>]
+// Times whole processes against `node -e 0` on the same machine: interleaved runs, each paired
+// with a baseline run, medians, ratios, and each command's peak memory. Usage: npm run bench [-- --runs 15] [-- --only <regex>]
 //
 // Every measured process, the baseline included, runs in a clean environment: no
 // NODE_EXTRA_CA_CERTS (loading a CA bundle makes `node -e 0` itself ~2.7x slower and so hides
@@ -129,16 +129,27 @@ function once(c) {
 }
 for (const c of selected) once(c); // warm the file cache (and build what a first run builds)
 // Interleaved, in a different order each round: a case never always follows the same one (a
-// process that freed a lot of memory just before slows the next start).
+// process that freed a lot of memory just before slows the next start). Each run of a command
+// is paired with a run of the baseline just before it, and its ratio is taken against that one:
+// the machine's neighbours come and go within seconds, and a pair shares whatever they were
+// doing. A command's ratio is the median of its paired ratios.
+const ratios = new Map(selected.map((c) => [c.id, []]));
+const baseCase = selected.find((c) => c.id === "base");
 let seed = 7;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 for (let i = 0; i < runs; i++) {
-  const order = timed.slice();
+  const order = timed.filter((c) => c !== baseCase);
   for (let j = order.length - 1; j > 0; j--) {
     const k = Math.floor(random() * (j + 1));
     [order[j], order[k]] = [order[k], order[j]];
   }
-  for (const c of order) times.get(c.id).push(once(c));
+  for (const c of order) {
+    const b = once(baseCase);
+    const t = once(c);
+    times.get("base").push(b);
+    times.get(c.id).push(t);
+    ratios.get(c.id).push(t / b);
+  }
 }
 
 // Peak memory, in a separate pass so the timing runs are not wrapped: GNU time's maximum
@@ -162,12 +173,12 @@ const median = (xs) => {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 };
-const base = median(times.get("base"));
 // The fastest run of each, against the fastest baseline: what the work costs with the least
 // interference from the rest of the machine (the targets are on the medians).
 const fastest = (id) => Math.min(...times.get(id));
 const baseFastest = fastest("base");
 const figure = (id) => median(times.get(id));
+const ratioOf = (id) => (id === "base" ? 1 : median(ratios.get(id)));
 let failed = 0;
 const rows = [];
 for (const c of selected) {
@@ -180,7 +191,7 @@ for (const c of selected) {
     continue;
   }
   const m = figure(c.id);
-  const ratio = m / base;
+  const ratio = ratioOf(c.id);
   let target = "";
   let ok = true;
   let against = "";
@@ -188,7 +199,7 @@ for (const c of selected) {
     target = `≤${c.target}×`;
     ok = ratio <= c.target;
   } else if (c.relative) {
-    const rel = m / figure(c.relative.to);
+    const rel = ratio / ratioOf(c.relative.to);
     against = `${rel.toFixed(2)}× of ${c.relative.to}`;
     target = `≤${c.relative.limit}× of ${c.relative.to}`;
     ok = rel <= c.relative.limit;
@@ -199,7 +210,7 @@ for (const c of selected) {
 const realModules = readdirSync(join(root, "content", "modules")).length;
 // A course has at most 99 modules: with more than 9 in content/, "10x" is as large as a course can be.
 const scale = bigModules === realModules * 10 ? "10x" : `${bigModules} modules, ${(bigModules / realModules).toFixed(1)}x: the most a course may have`;
-console.log(`${runs} interleaved runs each; medians; Node ${process.version}; "10x course": ${bigModules}-module course (${scale})\n`);
+console.log(`${runs} interleaved runs each, each paired with a baseline run; ratio: the median of the paired ratios; Node ${process.version}; "10x course": ${bigModules}-module course (${scale})\n`);
 const head = ["command", "median ms", "ratio", "relative", "fastest ms (ratio)", "peak RSS", "target", ""];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 console.log(`| ${head.map((h, i) => h.padEnd(widths[i])).join(" | ")} |`);
