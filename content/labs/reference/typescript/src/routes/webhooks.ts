@@ -77,7 +77,7 @@ export function webhooksRouter(db: Db, secret: string) {
     if (ts && !/^\d+$/.test(ts)) {
       errors.push({
         parameter: "webhook-timestamp",
-        detail: "is not Unix seconds",
+        detail: "must be Unix seconds",
       });
     }
     if (errors.length || !id || !ts || !signature) {
