@@ -26,7 +26,7 @@ public sealed class EncoreExceptionHandler(IProblemDetailsService problems,
         var details = new ProblemDetails
         {
             Type = $"https://encore.example/problems/{p.Slug}",
-            // ASP.NET Core's table still has RFC 7231's names for 413, 422.
+            // ASP.NET Core keeps the RFC 7231 (413) and RFC 4918 (422) names.
             Title = p.Status switch
             {
                 413 => "Content Too Large",
