@@ -39,6 +39,12 @@ export function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): Spa
 }
 
 export const ESC = "\u001b";
+
+/**
+ * A raw errno code, which no message may show (it says what happened in words instead). Named,
+ * not /E[A-Z]+/: a temp folder's random name may hold capitals.
+ */
+export const ERRNO = /\b(?:ENOENT|EACCES|EPERM|EAGAIN|EWOULDBLOCK|ENOSPC|EDQUOT|ENOTDIR|EISDIR|ELOOP|EROFS|EEXIST|EBUSY|EMFILE|ENFILE|EINVAL|EIO|EPIPE|EBADF|ENXIO|ENAMETOOLONG|ENOTEMPTY|EXDEV|ETIMEDOUT|ECONNREFUSED|ECONNRESET)\b/;
 // eslint-disable-next-line no-control-regex
 export const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(\u0007|\u001b\\)/g, "");
 
