@@ -169,10 +169,7 @@ export function markdownLayout(o: RenderOptions): (tokens: Token[]) => Line[] {
   return (tokens) => {
     const out: Line[] = [];
     let block = 0;
-    for (const token of selectStack(tokens, o.stack)) {
-      if (token.type === "space") continue;
-      const text = blockText(printer, meta, token);
-      if (text === undefined) continue;
+    for (const { token, text } of printedBlocks(printer, meta, tokens, o.stack)) {
       if (out.length) out.push({ text: "", block: block - 1, offset: Number.MAX_SAFE_INTEGER });
       let offset = 0;
       const lines = text.split("\n");
@@ -198,33 +195,31 @@ export function markdownLayout(o: RenderOptions): (tokens: Token[]) => Line[] {
   };
 }
 
-/** One top-level block as text, or undefined when it shows nothing. */
-function blockText(printer: Parser, meta: BlockMeta, token: Token): string | undefined {
-  delete meta.caption;
-  delete meta.headLines;
-  const text = tidy(printer.parse([token])).replace(/\n$/, "");
-  return text.trim() ? text : undefined;
+/**
+ * The top-level blocks of the chosen stack that show something, each with its text. `meta`
+ * describes the block just yielded (its code caption or table head) until the next one.
+ */
+function* printedBlocks(printer: Parser, meta: BlockMeta, tokens: Token[], stack: StackChoice): Generator<{ token: Token; text: string }> {
+  for (const token of selectStack(tokens, stack)) {
+    if (token.type === "space") continue;
+    delete meta.caption;
+    delete meta.headLines;
+    const text = tidy(printer.parse([token])).replace(/\n$/, "");
+    if (text.trim()) yield { token, text };
+  }
 }
 
 /** Markdown tokens → text: the layout's lines, without working out where each came from. */
 export function markdownRenderer(o: RenderOptions): (tokens: Token[]) => string {
   const { printer, meta } = terminalPrinter(o);
-  return (tokens) => {
-    const blocks: string[] = [];
-    for (const token of selectStack(tokens, o.stack)) {
-      if (token.type === "space") continue;
-      const text = blockText(printer, meta, token);
-      if (text !== undefined) blocks.push(text);
-    }
-    return `${blocks.join("\n\n")}\n`;
-  };
+  return (tokens) => `${Array.from(printedBlocks(printer, meta, tokens, o.stack), (b) => b.text).join("\n\n")}\n`;
 }
 
-/** A renderer as marked calls it: \`this\` is marked's renderer, which holds the parser and options. */
+/** A renderer as marked calls it: `this` is marked's renderer, which holds the parser and options. */
 type Render = (this: { parser: Parser; options: { gfm: boolean } }, token: never) => string | false;
 
 /**
- * The renderers a render uses, in the shape marked's \`use()\` takes: marked-terminal's, and ours
+ * The renderers a render uses, in the shape marked's `use()` takes: marked-terminal's, and ours
  * in front of them (an override that returns false falls back to marked-terminal's).
  */
 export function terminalRenderers(o: RenderOptions, meta: BlockMeta = {}): { terminal: Record<string, Render>; ours: Record<string, Render> } {
@@ -281,7 +276,7 @@ const INLINE = new Set(["escape", "html", "link", "image", "checkbox", "strong",
 
 /**
  * Tokens → text: marked's own parser loop (marked/src/Parser.ts, v18) over the renderers above,
- * combined as marked's \`use()\` combines them. Kept here so that printing a lesson, whose tokens
+ * combined as marked's `use()` combines them. Kept here so that printing a lesson, whose tokens
  * the build lexed, never loads marked: building its grammar costs more than the rest of a first
  * view's rendering. tests/unit/printer.test.ts holds it to marked's output.
  */
@@ -291,7 +286,7 @@ export function terminalPrinter(o: RenderOptions): { printer: Parser; meta: Bloc
   const self = { options: { gfm: true }, parser: undefined as unknown as Parser };
   const render = (type: string, token: Token): string => {
     let out = ours[type] ? ours[type]!.call(self, token as never) : false;
-    // marked's default renderer, under marked-terminal's, has only \`def\` left: it prints nothing.
+    // marked's default renderer, under marked-terminal's, has only `def` left: it prints nothing.
     if (out === false) out = terminal[type] ? terminal[type]!.call(self, token as never) : "";
     return out === false ? "" : (out ?? "");
   };
