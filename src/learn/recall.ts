@@ -11,6 +11,14 @@ const roundTo = (x: number, places: number) => Math.round(x * 10 ** places) / 10
 // The curve passes through 90% recall at t = stability: R(t) = (1 + factor·t/S)^-decay.
 const FACTOR = roundTo(Math.exp(Math.log(0.9) / -DECAY) - 1, 8);
 
+/**
+ * A reviewed card's stability as the scheduler uses it: a number from another machine, an older
+ * version or a hand edit is clamped into range (schedule.ts's cards share this rule).
+ */
+export function reviewedStability(stability: number): number {
+  return Number.isFinite(stability) ? Math.min(36_500, Math.max(0.01, stability)) : 1;
+}
+
 // A command asks about the same cards at the same moment several times (a module's status, its
 // stage, the overall figures): each card's answer is kept for that moment.
 const recalled = new WeakMap<StoredCard, { at: number; r: number }>();
@@ -29,8 +37,7 @@ export function retrievability(card: StoredCard | undefined, now: Date): number 
   let value = 0;
   if (!Number.isNaN(last)) {
     const days = Math.max(Math.floor((at - Math.min(last, at)) / DAY_MS), 0);
-    const stability = Number.isFinite(card.stability) ? Math.min(36_500, Math.max(0.01, card.stability)) : 1;
-    const r = roundTo(Math.pow(1 + (FACTOR * days) / +stability.toFixed(8), -DECAY), 8);
+    const r = roundTo(Math.pow(1 + (FACTOR * days) / +reviewedStability(card.stability).toFixed(8), -DECAY), 8);
     value = Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
   }
   recalled.set(card, { at, r: value });

@@ -2,6 +2,7 @@
 // arguments, so tests fix them.
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from "ts-fsrs";
 import type { StoredCard } from "../store/schema.js";
+import { reviewedStability } from "./recall.js";
 
 // No fuzz: the same answers on the same dates always give the same schedule.
 const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
@@ -24,7 +25,7 @@ function toCard(c: StoredCard, now: Date): Card {
   const lastOk = last && !Number.isNaN(last.getTime()) ? new Date(Math.min(last.getTime(), now.getTime())) : undefined;
   return {
     due: Number.isNaN(due.getTime()) ? now : due,
-    stability: state === 0 ? clamp(c.stability, 0, 36_500, 0) : clamp(c.stability, 0.01, 36_500, 1),
+    stability: state === 0 ? clamp(c.stability, 0, 36_500, 0) : reviewedStability(c.stability),
     difficulty: state === 0 ? clamp(c.difficulty, 0, 10, 0) : clamp(c.difficulty, 1, 10, 5),
     elapsed_days: whole(c.elapsed_days, 36_500),
     scheduled_days: whole(c.scheduled_days, 36_500),
